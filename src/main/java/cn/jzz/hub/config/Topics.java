@@ -1,0 +1,33 @@
+package cn.jzz.hub.config;
+
+/**
+ * The hub's Kafka topic names under one namespace ({@code hub} by default, as hub-api.md names
+ * them). Other namespaces let several hubs, or test runs, share one broker without seeing each other.
+ */
+public record Topics(String namespace) {
+
+  public String raw(String source) {
+    return rawPrefix() + source;
+  }
+
+  public String rawPrefix() {
+    return namespace + ".raw.";
+  }
+
+  /** The source a raw topic carries, or null for another topic. */
+  public String sourceOfRaw(String topic) {
+    return topic.startsWith(rawPrefix()) ? topic.substring(rawPrefix().length()) : null;
+  }
+
+  public String contributions() {
+    return namespace + ".contributions";
+  }
+
+  public String residents() {
+    return namespace + ".residents";
+  }
+
+  public String quarantine() {
+    return namespace + ".quarantine";
+  }
+}

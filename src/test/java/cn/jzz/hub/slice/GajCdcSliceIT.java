@@ -1,0 +1,177 @@
+package cn.jzz.hub.slice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.jzz.hub.index.ResidentIndex;
+import cn.jzz.hub.sim.DemoWorld;
+import cn.jzz.hub.sim.GajSystem;
+import cn.jzz.hub.sim.Population;
+import cn.jzz.hub.sim.SimPerson;
+import cn.jzz.hub.support.Await;
+import cn.jzz.hub.support.ItServices;
+import cn.jzz.hub.support.TestHub;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The foundation slice on the real services: gaj in PostgreSQL → Debezium CDC → Kafka → normalize →
+ * merge → Elasticsearch → the search API, including a hub restart with changes made while it was down.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GajCdcSliceIT {
+
+  private static final String NS = "it" + Long.toHexString(System.nanoTime()).substring(4);
+  private static final String DATABASE = "dept_gaj_" + NS;
+  private static final String SLOT = "hub_gaj_" + NS;
+  private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+  @TempDir static Path dataDir;
+  @TempDir static Path connectorsDir;
+  private static Set<String> accepted;
+  private static Map<String, Object> properties;
+  private static TestHub hub;
+  private static int expectedTotal;
+  private static List<SimPerson> people;
+
+  @BeforeAll
+  static void buildTheDepartmentAndStartTheHub() throws Exception {
+    DemoWorld.recreateDatabase(ItServices.postgres(), DATABASE, SLOT);
+    people = Population.generate(7, 400, LocalDate.now(DemoWorld.LOCAL));
+    GajSystem.Written written;
+    try (Connection c = gaj()) {
+      GajSystem.createSchema(c);
+      written = GajSystem.write(c, people, 7, LocalDateTime.now(DemoWorld.LOCAL));
+    }
+    accepted = written.acceptedIds();
+    expectedTotal = accepted.size();
+    Files.writeString(
+        connectorsDir.resolve("gaj.yaml"),
+        "source: gaj\ntype: cdc-postgres\noptions:\n  database: " + DATABASE + "\n  tables: [rk_jbxx, ldrk_djxx]\n  slot: " + SLOT + "\n  publication: " + SLOT + "\n");
+    properties = TestHub.properties(NS, dataDir, connectorsDir);
+    hub = TestHub.start(properties);
+    awaitIndexed(expectedTotal);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (hub != null) {
+      hub.close();
+    }
+    DemoWorld.recreateDatabase(ItServices.postgres(), DATABASE, SLOT);
+    try (Connection c = DriverManager.getConnection(ItServices.postgres().jdbcUrl("postgres"), "postgres", "postgres"); Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theInitialLoadIndexesEveryValidResidentAndSearchFindsThem() throws Exception {
+    Set<String> statuses = Set.of("在册", "死亡", "迁出", "注销");
+    JsonNode all = hub.post("/api/v1/residents/search", "{\"status\":[\"在册\",\"死亡\",\"迁出\",\"注销\"],\"size\":1000}");
+    assertThat(all.path("total").asInt()).isEqualTo(expectedTotal);
+    Set<String> ids = new HashSet<>();
+    all.path("items").forEach(item -> {
+      ids.add(item.path("id_number").asText());
+      assertThat(statuses).contains(item.path("status").asText());
+    });
+    assertThat(ids).isEqualTo(accepted);
+    long registeredAlive = people.stream().filter(p -> ids.contains(p.idNumber()) && p.status().equals("0")).count();
+    JsonNode defaults = hub.post("/api/v1/residents/search", "{\"size\":0}");
+    assertThat(defaults.path("total").asLong()).as("default search shows 在册 only").isEqualTo(registeredAlive);
+
+    SimPerson someone = people.stream().filter(p -> ids.contains(p.idNumber()) && p.status().equals("0")).findFirst().orElseThrow();
+    JsonNode byName = hub.post("/api/v1/residents/search", "{\"text\":\"" + someone.name() + "\",\"size\":100}");
+    assertThat(byName.path("items").findValuesAsText("id_number")).contains(someone.idNumber());
+  }
+
+  @Test
+  @Order(2)
+  void rowsInsertedUpdatedAndDeletedWhileRunningReachTheIndex() throws Exception {
+    String id = "110105194912310021".substring(0, 17);
+    String newcomer = id + check(id);
+    execute("INSERT INTO rk_jbxx (ryid, gmsfhm, xm, xb, csrq) VALUES (9000001, '" + newcomer + "', '新来者', '2', '19491231')");
+    awaitName(newcomer, "新来者");
+    execute("UPDATE rk_jbxx SET xm = '新来者乙' WHERE ryid = 9000001");
+    awaitName(newcomer, "新来者乙");
+    execute("DELETE FROM rk_jbxx WHERE ryid = 9000001");
+    awaitIndexed(expectedTotal);
+    assertThat(findById(newcomer)).isNull();
+  }
+
+  @Test
+  @Order(3)
+  void changesMadeWhileTheHubIsDownArriveAfterRestartNoneLostNoneDoubled() throws Exception {
+    hub.close();
+    hub = null;
+    String id = "37081119800101123";
+    String newcomer = id + check(id);
+    SimPerson renamed = people.stream().filter(p -> p.registered() && accepted.contains(p.idNumber())).findFirst().orElseThrow();
+    SimPerson removed = people.stream().filter(p -> p.registered() && accepted.contains(p.idNumber()) && p != renamed).skip(3).findFirst().orElseThrow();
+    execute("INSERT INTO rk_jbxx (ryid, gmsfhm, xm, xb, csrq) VALUES (9000002, '" + newcomer + "', '停机时来', '1', '19800101')");
+    execute("UPDATE rk_jbxx SET xm = '停机时改' WHERE ryid = " + (1_000_000 + renamed.seq()));
+    execute("DELETE FROM rk_jbxx WHERE ryid = " + (1_000_000 + removed.seq()));
+
+    hub = TestHub.start(properties);
+    awaitName(newcomer, "停机时来");
+    awaitName(renamed.idNumber(), "停机时改");
+    Await.until("the deleted resident to leave the index", PATIENCE, () -> findById(removed.idNumber()), doc -> doc == null);
+    awaitIndexed(expectedTotal);
+    JsonNode all = hub.post("/api/v1/residents/search", "{\"status\":[\"在册\",\"死亡\",\"迁出\",\"注销\"],\"size\":1000}");
+    List<String> ids = all.path("items").findValuesAsText("id_number");
+    assertThat(ids).doesNotHaveDuplicates().contains(newcomer).doesNotContain(removed.idNumber());
+  }
+
+  private static void awaitIndexed(long expected) throws Exception {
+    ResidentIndex index = hub.bean(ResidentIndex.class);
+    Await.until("the index to hold " + expected + " residents", PATIENCE, () -> {
+      index.refresh();
+      return index.count();
+    }, count -> count == expected);
+  }
+
+  private static void awaitName(String idNumber, String name) throws Exception {
+    Await.until(idNumber.substring(0, 6) + "… to be named " + name, PATIENCE, () -> findById(idNumber), doc -> doc != null && name.equals(doc.path("full_name").asText()));
+  }
+
+  private static JsonNode findById(String idNumber) throws Exception {
+    JsonNode result = hub.post("/api/v1/residents/search", "{\"filters\":[{\"field\":\"id_number\",\"op\":\"eq\",\"value\":\"" + idNumber + "\"}],\"status\":[\"在册\",\"死亡\",\"迁出\",\"注销\"]}");
+    return result.path("total").asInt() == 0 ? null : result.path("items").get(0);
+  }
+
+  private static void execute(String sql) throws Exception {
+    try (Connection c = gaj(); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private static Connection gaj() throws Exception {
+    return DriverManager.getConnection(ItServices.postgres().jdbcUrl(DATABASE) + "?reWriteBatchedInserts=true", "postgres", "postgres");
+  }
+
+  private static char check(String first17) {
+    int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (first17.charAt(i) - '0') * w[i];
+    }
+    return "10X98765432".charAt(sum % 11);
+  }
+}
