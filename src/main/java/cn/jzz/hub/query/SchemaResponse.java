@@ -1,0 +1,73 @@
+package cn.jzz.hub.query;
+
+import cn.jzz.hub.schema.Authority;
+import cn.jzz.hub.schema.FieldDef;
+import cn.jzz.hub.schema.ResidentSchema;
+import cn.jzz.hub.schema.Sensitivity;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * Body of {@code GET /api/v1/schema}, derived from the {@link ResidentSchema}.
+ *
+ * @param version the schema version
+ * @param fields the 55 data fields by number
+ * @param systemFields the system fields
+ */
+public record SchemaResponse(
+    int version, List<Field> fields, @JsonProperty("system_fields") List<Field> systemFields) {
+
+  /** One field as the API shows it. */
+  public record Field(
+      Integer number,
+      String key,
+      String label,
+      String group,
+      @JsonProperty("group_label") String groupLabel,
+      String type,
+      @JsonProperty("code_table") String codeTable,
+      List<String> values,
+      @JsonProperty("max_length") Integer maxLength,
+      boolean repeated,
+      List<String> sensitivity,
+      AuthorityView authority,
+      boolean searchable,
+      String description) {}
+
+  /**
+   * Survivorship as the API shows it.
+   *
+   * @param rule {@code ordered}, {@code latest_of} or {@code none}
+   * @param sources source ids (and {@code derived}) in rank order or as the candidate set
+   * @param thenLatest whether, after the ordered sources, the latest value of any other source wins
+   * @param text the spec's notation, e.g. {@code latest of ishandong, zfw}
+   */
+  public record AuthorityView(
+      String rule, List<String> sources, @JsonProperty("then_latest") boolean thenLatest, String text) {}
+
+  public static SchemaResponse from(ResidentSchema schema) {
+    return new SchemaResponse(
+        schema.version(),
+        schema.fields().stream().map(SchemaResponse::field).toList(),
+        schema.systemFields().stream().map(SchemaResponse::field).toList());
+  }
+
+  private static Field field(FieldDef f) {
+    Authority a = f.authority();
+    return new Field(
+        f.number(),
+        f.key(),
+        f.label(),
+        f.group().id(),
+        f.group().label(),
+        f.type().kind().yaml(),
+        f.type().codeTable(),
+        f.type().values().isEmpty() ? null : f.type().values(),
+        f.type().maxLength(),
+        f.type().repeated(),
+        f.sensitivity().stream().sorted().map(Sensitivity::code).toList(),
+        a == null ? null : new AuthorityView(a.rule().name().toLowerCase(), a.sources(), a.thenLatest(), a.describe()),
+        f.searchable(),
+        f.description());
+  }
+}
