@@ -1,5 +1,6 @@
 package cn.jzz.hub.schema;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Map;
 public record ExportHeaders(Map<String, String> byKey) {
 
   public ExportHeaders {
-    byKey = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byKey));
+    byKey = Collections.unmodifiableMap(new LinkedHashMap<>(byKey));
   }
 
   /** Headers of all 55 data fields from {@code schema}. */
