@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>A number damaged by a spreadsheet (scientific notation, a trailing {@code .0}, 17 digits after
- * the final X was dropped) is rejected as such and never repaired by guessing.
+ * the final X was dropped, or 18 digits ending in {@code 000} that fail the check because only 15
+ * significant digits were kept) is rejected as such and never repaired by guessing.
  */
 public final class IdNumbers {
 
@@ -71,6 +72,10 @@ public final class IdNumbers {
     switch (s.length()) {
       case 18 -> {
         char expected = checkCharacter(s.substring(0, 17));
+        if (s.charAt(17) != expected && s.endsWith("000")) {
+          // A spreadsheet keeps 15 significant digits and shows the rest as zeros.
+          return invalid(IdRejection.SPREADSHEET_CORRUPTED, "the last 3 digits are 000 and the check fails: " + mask(s));
+        }
         if (s.charAt(17) != expected) {
           return invalid(IdRejection.BAD_CHECK_CHARACTER, mask(s));
         }

@@ -5,7 +5,8 @@ public enum IdRejection {
   EMPTY("证件号码为空。The ID number is empty: fill it in at the source."),
   SPREADSHEET_CORRUPTED(
       "证件号码被电子表格按数字保存而损坏（科学计数法、末尾“.0”或丢失末位X）。The ID number was stored as a "
-          + "spreadsheet number (scientific notation, a trailing .0, or 17 digits with the final X lost): "
+          + "spreadsheet number (scientific notation, a trailing .0, 17 digits with the final X lost, or the last "
+          + "digits turned into 000): "
           + "format the column as text and export the file again; the hub never guesses lost digits."),
   BAD_LENGTH(
       "证件号码位数不对，应为18位（旧号码15位）。The ID number must have 18 characters (15 digits for a legacy "
