@@ -1,9 +1,12 @@
 package cn.jzz.hub.query;
 
+import cn.jzz.hub.schema.AgeFilter;
 import cn.jzz.hub.schema.Authority;
 import cn.jzz.hub.schema.FieldDef;
 import cn.jzz.hub.schema.ResidentSchema;
 import cn.jzz.hub.schema.Sensitivity;
+import cn.jzz.hub.schema.TagDef;
+import cn.jzz.hub.schema.TagDictionary;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -13,9 +16,40 @@ import java.util.List;
  * @param version the schema version
  * @param fields the 55 data fields by number
  * @param systemFields the system fields
+ * @param tags the tag dictionary and the age filters, for tag pickers and explanations in the console
  */
 public record SchemaResponse(
-    int version, List<Field> fields, @JsonProperty("system_fields") List<Field> systemFields) {
+    int version,
+    List<Field> fields,
+    @JsonProperty("system_fields") List<Field> systemFields,
+    List<Tag> tags) {
+
+  /**
+   * One tag or age filter.
+   *
+   * @param name the tag
+   * @param field its tag field; null for age filters
+   * @param owners source ids that may assert it
+   * @param sensitivity effective sensitivity codes
+   * @param explanation Chinese explanation
+   * @param rule the rule kind ({@code asserted}, {@code asserted_with_validity}, {@code household_rule},
+   *     {@code age_filter})
+   * @param ruleText the rule in words
+   * @param minAge for age filters: minimum age, else null
+   * @param maxAge for age filters: maximum age, else null
+   * @param sexCodes for age filters: qualifying sex codes, else null
+   */
+  public record Tag(
+      String name,
+      String field,
+      List<String> owners,
+      List<String> sensitivity,
+      String explanation,
+      String rule,
+      @JsonProperty("rule_text") String ruleText,
+      @JsonProperty("min_age") Integer minAge,
+      @JsonProperty("max_age") Integer maxAge,
+      @JsonProperty("sex_codes") List<String> sexCodes) {}
 
   /** One field as the API shows it. */
   public record Field(
@@ -45,11 +79,27 @@ public record SchemaResponse(
   public record AuthorityView(
       String rule, List<String> sources, @JsonProperty("then_latest") boolean thenLatest, String text) {}
 
-  public static SchemaResponse from(ResidentSchema schema) {
+  public static SchemaResponse from(ResidentSchema schema, TagDictionary tags) {
     return new SchemaResponse(
         schema.version(),
         schema.fields().stream().map(SchemaResponse::field).toList(),
-        schema.systemFields().stream().map(SchemaResponse::field).toList());
+        schema.systemFields().stream().map(SchemaResponse::field).toList(),
+        tags.tags().stream().map(SchemaResponse::tag).toList());
+  }
+
+  private static Tag tag(TagDef t) {
+    AgeFilter age = t.rule() instanceof AgeFilter a ? a : null;
+    return new Tag(
+        t.name(),
+        t.field(),
+        t.owners(),
+        t.sensitivity().stream().sorted().map(Sensitivity::code).toList(),
+        t.explanation(),
+        t.rule().kind(),
+        t.rule().describe(),
+        age == null ? null : age.minAge(),
+        age == null ? null : age.maxAge(),
+        age == null ? null : age.sexCodes().stream().sorted().toList());
   }
 
   private static Field field(FieldDef f) {

@@ -15,7 +15,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 class SchemaControllerTest {
 
   private final MockMvc mvc =
-      MockMvcBuilders.standaloneSetup(new SchemaController(SchemaFixtures.schema())).build();
+      MockMvcBuilders.standaloneSetup(new SchemaController(SchemaFixtures.schema(), SchemaFixtures.tags())).build();
 
   @Test
   void servesTheFieldsFromTheSchema() throws Exception {
@@ -35,6 +35,10 @@ class SchemaControllerTest {
         .andExpect(jsonPath("$.fields[44].sensitivity", contains("S", "M")))
         .andExpect(jsonPath("$.fields[52].sensitivity", contains("S", "restricted")))
         .andExpect(jsonPath("$.system_fields[0].key").value("person_id"))
-        .andExpect(jsonPath("$.system_fields[0].authority").value(nullValue()));
+        .andExpect(jsonPath("$.system_fields[0].authority").value(nullValue()))
+        .andExpect(jsonPath("$.tags[?(@.name == '育龄妇女')].rule", contains("age_filter")))
+        .andExpect(jsonPath("$.tags[?(@.name == '育龄妇女')].min_age", contains(15)))
+        .andExpect(jsonPath("$.tags[?(@.name == '刑满释放人员')].sensitivity[*]", contains("S", "restricted")))
+        .andExpect(jsonPath("$.tags[?(@.name == '独居')].field", contains("elderly_tags")));
   }
 }

@@ -44,7 +44,7 @@ class SchemaDerivationTest {
   }
 
   private static SchemaResponse.Field apiField(ResidentSchema schema, String key) {
-    return SchemaResponse.from(schema).fields().stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
+    return SchemaResponse.from(schema, SchemaFixtures.tags()).fields().stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
   }
 
   private static String doc(ResidentSchema schema, Path dir) {
