@@ -1,0 +1,11 @@
+package cn.jzz.hub.schema;
+
+/**
+ * A departmental source of data, as declared in {@code schemas/sources.yaml}.
+ *
+ * @param id short id used everywhere (route ids, topics, authority lists): {@code gaj}, {@code mzj}, …
+ * @param name the department's Chinese name
+ * @param kind how its system is reached: postgresql, mariadb, http_api, csv, xlsx
+ * @param system one-line description of the system
+ */
+public record Source(String id, String name, String kind, String system) {}
