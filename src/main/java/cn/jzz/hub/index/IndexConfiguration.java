@@ -1,6 +1,8 @@
 package cn.jzz.hub.index;
 
 import cn.jzz.hub.config.HubProperties;
+import cn.jzz.hub.schema.IndexTemplate;
+import cn.jzz.hub.schema.ResidentSchema;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 public class IndexConfiguration {
 
   @Bean
-  ResidentIndex residentIndex(RestClient client, HubProperties properties, ResidentIndexTemplate template) {
-    ResidentIndex index = new ResidentIndex(client, properties, template.json());
+  ResidentIndex residentIndex(RestClient client, HubProperties properties, ResidentSchema schema) {
+    ResidentIndex index = new ResidentIndex(client, properties, IndexTemplate.tree(schema));
     index.ensure();
     return index;
   }

@@ -1,6 +1,7 @@
 package cn.jzz.hub.index;
 
 import cn.jzz.hub.config.HubProperties;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +19,13 @@ public final class ResidentIndex {
   private final String alias;
   private final String templateJson;
 
-  public ResidentIndex(RestClient client, HubProperties properties, String templateJson) {
+  /** @param template the template derived from {@code schemas/}; its index pattern is set to {@code <alias>-*} */
+  public ResidentIndex(RestClient client, HubProperties properties, ObjectNode template) {
     this.client = client;
     this.alias = properties.elasticsearch().alias();
-    this.templateJson = templateJson;
+    ObjectNode forAlias = template.deepCopy();
+    forAlias.putArray("index_patterns").add(alias + "-*");
+    this.templateJson = forAlias.toString();
   }
 
   public String alias() {
@@ -32,7 +36,7 @@ public final class ResidentIndex {
   public void ensure() {
     try {
       Request template = new Request("PUT", "/_index_template/" + alias + "-template");
-      template.setJsonEntity(templateJson.replace(ResidentIndexTemplate.PATTERN_PLACEHOLDER, alias + "-*"));
+      template.setJsonEntity(templateJson);
       client.performRequest(template);
       if (!exists("/_alias/" + alias)) {
         Request create = new Request("PUT", "/" + alias + "-v1");

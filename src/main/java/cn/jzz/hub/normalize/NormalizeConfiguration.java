@@ -3,7 +3,7 @@ package cn.jzz.hub.normalize;
 import cn.jzz.hub.config.HubProperties;
 import cn.jzz.hub.identity.IdNumbers;
 import cn.jzz.hub.identity.PersonIds;
-import java.util.function.Predicate;
+import cn.jzz.hub.schema.ResidentSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 public class NormalizeConfiguration {
 
   @Bean
-  MappingRegistry mappingRegistry(HubProperties properties, Predicate<String> knownTargetField) {
-    MappingRegistry registry = new MappingRegistry(new MappingCompiler(knownTargetField));
+  MappingRegistry mappingRegistry(HubProperties properties, ResidentSchema schema) {
+    MappingRegistry registry = new MappingRegistry(new MappingCompiler(key -> schema.field(key).isPresent()));
     registry.loadAll(properties.mappingsDir());
     return registry;
   }

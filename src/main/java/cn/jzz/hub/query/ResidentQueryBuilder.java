@@ -20,12 +20,13 @@ import java.util.function.Predicate;
 public final class ResidentQueryBuilder {
 
   static final Set<String> OPERATORS = Set.of("eq", "in", "range", "prefix", "exists");
-  static final List<String> TEXT_FIELDS = List.of("full_name", "hukou_address");
-
   private final Predicate<String> filterable;
+  private final List<String> textFields;
 
-  public ResidentQueryBuilder(Predicate<String> filterable) {
+  /** @param textFields the schema's searchable fields, matched by {@code text} */
+  public ResidentQueryBuilder(Predicate<String> filterable, List<String> textFields) {
     this.filterable = filterable;
+    this.textFields = List.copyOf(textFields);
   }
 
   public Query build(SearchRequest request, Principal principal, LocalDate today) {
@@ -46,7 +47,7 @@ public final class ResidentQueryBuilder {
     if (request.text() != null && !request.text().isBlank()) {
       String text = request.text().strip();
       bool.filter(q -> q.bool(b -> {
-        TEXT_FIELDS.forEach(f -> b.should(s -> s.matchPhrase(m -> m.field(f).query(text))));
+        textFields.forEach(f -> b.should(s -> s.matchPhrase(m -> m.field(f).query(text))));
         return b.minimumShouldMatch("1");
       }));
     }

@@ -36,10 +36,13 @@ public final class ResidentSearchService {
   private final Predicate<String> filterable;
   private final Clock clock;
 
-  public ResidentSearchService(ElasticsearchClient client, String alias, Predicate<String> filterable, Clock clock) {
+  private final List<String> textFields;
+
+  public ResidentSearchService(ElasticsearchClient client, String alias, Predicate<String> filterable, List<String> textFields, Clock clock) {
     this.client = client;
     this.alias = alias;
-    this.queries = new ResidentQueryBuilder(filterable);
+    this.textFields = List.copyOf(textFields);
+    this.queries = new ResidentQueryBuilder(filterable, textFields);
     this.filterable = filterable;
     this.clock = clock;
   }
@@ -111,7 +114,7 @@ public final class ResidentSearchService {
     }
   }
 
-  private static String sortField(String field) {
-    return ResidentQueryBuilder.TEXT_FIELDS.contains(field) ? field + ".keyword" : field;
+  private String sortField(String field) {
+    return textFields.contains(field) ? field + ".keyword" : field;
   }
 }

@@ -1,5 +1,6 @@
 package cn.jzz.hub.sim;
 
+import cn.jzz.hub.identity.IdNumbers;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,15 +102,6 @@ public final class Population {
   static String idNumber(String area, LocalDate birth, int sequence, String sex) {
     int seq3 = sequence * 2 + (sex.equals("1") ? 1 : 0);
     String body = area + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", seq3 % 1000);
-    return body + checkCharacter(body);
-  }
-
-  static char checkCharacter(String first17) {
-    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (first17.charAt(i) - '0') * weights[i];
-    }
-    return "10X98765432".charAt(sum % 11);
+    return body + IdNumbers.checkCharacter(body);
   }
 }

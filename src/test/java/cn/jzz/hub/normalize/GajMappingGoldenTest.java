@@ -3,7 +3,10 @@ package cn.jzz.hub.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jzz.hub.connector.RawEvent;
+import cn.jzz.hub.identity.AreaCodes;
 import cn.jzz.hub.identity.IdNumbers;
+import java.time.Clock;
+import java.time.ZoneId;
 import cn.jzz.hub.identity.PersonIds;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +26,7 @@ class GajMappingGoldenTest {
     MappingRegistry registry = new MappingRegistry(new MappingCompiler(k -> true));
     registry.loadAll(Path.of("mappings"));
     personIds = new PersonIds(new byte[32]);
-    normalizer = new Normalizer(registry, new IdNumbers(), personIds);
+    normalizer = new Normalizer(registry, new IdNumbers(AreaCodes.load(Path.of("schemas/divisions")), Clock.system(ZoneId.of("Asia/Shanghai"))), personIds);
   }
 
   private static RawEvent rk(Map<String, Object> row) {

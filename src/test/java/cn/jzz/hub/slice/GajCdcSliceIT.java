@@ -2,6 +2,8 @@ package cn.jzz.hub.slice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static cn.jzz.hub.identity.IdNumbers.checkCharacter;
+
 import cn.jzz.hub.index.ResidentIndex;
 import cn.jzz.hub.sim.DemoWorld;
 import cn.jzz.hub.sim.GajSystem;
@@ -106,7 +108,7 @@ class GajCdcSliceIT {
   @Order(2)
   void rowsInsertedUpdatedAndDeletedWhileRunningReachTheIndex() throws Exception {
     String id = "110105194912310021".substring(0, 17);
-    String newcomer = id + check(id);
+    String newcomer = id + checkCharacter(id);
     execute("INSERT INTO rk_jbxx (ryid, gmsfhm, xm, xb, csrq) VALUES (9000001, '" + newcomer + "', '新来者', '2', '19491231')");
     awaitName(newcomer, "新来者");
     execute("UPDATE rk_jbxx SET xm = '新来者乙' WHERE ryid = 9000001");
@@ -122,7 +124,7 @@ class GajCdcSliceIT {
     hub.close();
     hub = null;
     String id = "37081119800101123";
-    String newcomer = id + check(id);
+    String newcomer = id + checkCharacter(id);
     SimPerson renamed = people.stream().filter(p -> p.registered() && accepted.contains(p.idNumber())).findFirst().orElseThrow();
     SimPerson removed = people.stream().filter(p -> p.registered() && accepted.contains(p.idNumber()) && p != renamed).skip(3).findFirst().orElseThrow();
     execute("INSERT INTO rk_jbxx (ryid, gmsfhm, xm, xb, csrq) VALUES (9000002, '" + newcomer + "', '停机时来', '1', '19800101')");
@@ -164,14 +166,5 @@ class GajCdcSliceIT {
 
   private static Connection gaj() throws Exception {
     return DriverManager.getConnection(ItServices.postgres().jdbcUrl(DATABASE) + "?reWriteBatchedInserts=true", "postgres", "postgres");
-  }
-
-  private static char check(String first17) {
-    int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (first17.charAt(i) - '0') * w[i];
-    }
-    return "10X98765432".charAt(sum % 11);
   }
 }

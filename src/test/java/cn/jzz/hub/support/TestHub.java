@@ -45,6 +45,7 @@ public final class TestHub implements AutoCloseable {
     p.put("hub.kafka.bootstrap-servers", ItServices.kafkaBootstrap());
     p.put("hub.kafka.topic-namespace", namespace);
     p.put("hub.kafka.application-id", namespace);
+    p.put("hub.identity.key", java.util.Base64.getEncoder().encodeToString(namespace.repeat(8).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     return p;
   }
 
