@@ -124,8 +124,13 @@ hub_databases() {
   done
   local hba; hba=$(_hub_pg_sql 'show hba_file')
   local -a add=()
-  grep -Eq '^[[:space:]]*host[[:space:]]+replication[[:space:]]+all[[:space:]]+127\.0\.0\.1/32[[:space:]]+trust' "$hba" 2>/dev/null ||
-    add+=('host    replication     all             127.0.0.1/32            trust')
+  if [ -r "$hba" ]; then
+    grep -Eq '^[[:space:]]*host[[:space:]]+replication[[:space:]]+all[[:space:]]+127\.0\.0\.1/32[[:space:]]+trust' "$hba" ||
+      add+=('host    replication     all             127.0.0.1/32            trust')
+  else  # not readable by this user: check that a replication connection over 127.0.0.1 works
+    psql -w "host=127.0.0.1 user=postgres dbname=postgres replication=database" -XAtqc 'IDENTIFY_SYSTEM' >/dev/null 2>&1 ||
+      add+=('host    replication     all             127.0.0.1/32            trust')
+  fi
   # a fresh Debian cluster asks for passwords over TCP; the machines of this project trust 127.0.0.1
   psql -h 127.0.0.1 -U postgres -w -XAtqc 'select 1' >/dev/null 2>&1 ||
     add+=('host    all             postgres        127.0.0.1/32            trust')
@@ -300,7 +305,7 @@ _hub_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # ------------------------------------------------------------------------------ Elasticsearch
 # hub_es_start <state_dir> <http_port> <transport_port> <heap>: start and wait for yellow/green.
-hub_es_start() { hub_es_launch "$@" && hub_es_wait "$1" "$2"; }
+hub_es_start() { hub_es_launch "$@"; hub_es_wait "$1" "$2"; }
 
 hub_es_launch() {
   local s http=$2 transport=$3 heap=$4
@@ -385,7 +390,7 @@ hub_es_wait() {  # state_dir http_port [timeout]
 hub_kafka_cp() { printf '%s/*' "$HUB_KAFKA_LIBS"; }
 
 # hub_kafka_start <state_dir> <port> <controller_port> <heap>: start and wait until it serves.
-hub_kafka_start() { hub_kafka_launch "$@" && hub_kafka_wait "$1" "$2"; }
+hub_kafka_start() { hub_kafka_launch "$@"; hub_kafka_wait "$1" "$2"; }
 
 hub_kafka_launch() {
   local s port=$2 cport=$3 heap=$4
