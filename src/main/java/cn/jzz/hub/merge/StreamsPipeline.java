@@ -89,7 +89,7 @@ public final class StreamsPipeline implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     if (streams != null) {
-      streams.close(Duration.ofSeconds(30));
+      streams.close(Duration.ofSeconds(10));
       streams = null;
     }
   }
