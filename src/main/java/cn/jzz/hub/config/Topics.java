@@ -27,6 +27,16 @@ public record Topics(String namespace) {
     return namespace + ".residents";
   }
 
+  /** Reference data that are not people (compounds, buildings, houses, grids), keyed {@code <kind>:<code>}. */
+  public String reference() {
+    return namespace + ".reference";
+  }
+
+  /** Who lives in which house, keyed by house code: the merge's co-resident view. */
+  public String houseMembers() {
+    return namespace + ".house-members";
+  }
+
   public String quarantine() {
     return namespace + ".quarantine";
   }

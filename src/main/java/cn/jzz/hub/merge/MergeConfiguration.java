@@ -1,7 +1,10 @@
 package cn.jzz.hub.merge;
 
 import cn.jzz.hub.config.HubProperties;
+import cn.jzz.hub.identity.IdNumbers;
 import cn.jzz.hub.normalize.Normalizer;
+import cn.jzz.hub.schema.ResidentSchema;
+import cn.jzz.hub.schema.TagDictionary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -11,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 public class MergeConfiguration {
 
   @Bean
-  GoldenRecordBuilder goldenRecordBuilder() {
-    return new GoldenRecordBuilder(GoldenRecordBuilder.Survivorship.latestWins(), Clock.systemUTC());
+  GoldenRecordBuilder goldenRecordBuilder(ResidentSchema schema, TagDictionary tags, IdNumbers idNumbers) {
+    return new GoldenRecordBuilder(schema, tags, idNumbers, Clock.systemUTC());
   }
 
   @Bean

@@ -8,15 +8,18 @@ import java.util.TreeMap;
  * Everything the hub knows of one person: the latest contribution of every source record that ever
  * spoke of them. Withdrawn contributions stay as markers so a replayed older event cannot revive them.
  *
- * @param version raised on every change; the index refuses to let a lower version overwrite a higher
+ * @param version raised whenever the golden record changes; the index refuses to let a lower version
+ *     overwrite a higher one
+ * @param digest a digest of the golden record last emitted, so an unchanged record is not emitted again
+ * @param house the house membership last announced to the house stage (null: none)
  */
-public record PersonState(String personId, long version, Map<String, Contribution> slots) {
+public record PersonState(String personId, long version, Map<String, Contribution> slots, String digest, HouseMember house) {
 
   public static PersonState empty(String personId) {
-    return new PersonState(personId, 0, Map.of());
+    return new PersonState(personId, 0, Map.of(), null, null);
   }
 
-  /** The state after this contribution; unchanged if it is older than what the slot holds. */
+  /** The state after this contribution; the same instance if it is older than, or equal to, what the slot holds. */
   public PersonState apply(Contribution contribution) {
     Contribution current = slots.get(contribution.slot());
     if (current != null && contribution.sourceTime().isBefore(current.sourceTime())) {
@@ -27,7 +30,11 @@ public record PersonState(String personId, long version, Map<String, Contributio
     }
     Map<String, Contribution> next = new TreeMap<>(slots);
     next.put(contribution.slot(), contribution);
-    return new PersonState(personId, version + 1, next);
+    return new PersonState(personId, version, next, digest, house);
+  }
+
+  PersonState emitted(long newVersion, String newDigest, HouseMember newHouse) {
+    return new PersonState(personId, newVersion, slots, newDigest, newHouse);
   }
 
   public boolean hasActiveContribution() {

@@ -5,14 +5,15 @@ import cn.jzz.hub.config.Topics;
 import cn.jzz.hub.normalize.NormalizeProcessor;
 import cn.jzz.hub.normalize.Normalizer;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -29,6 +30,10 @@ import org.springframework.context.SmartLifecycle;
 public final class StreamsPipeline implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(StreamsPipeline.class);
+  /** Local time of the departments and of "today" for tags with validity periods. */
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  /** How long changes to a person gather before the golden record is emitted once for all of them. */
+  static final Duration EMIT_INTERVAL = Duration.ofMillis(200);
 
   private final HubProperties properties;
   private final Normalizer normalizer;
@@ -44,10 +49,8 @@ public final class StreamsPipeline implements SmartLifecycle {
   }
 
   Topology topology() {
-    StreamsBuilder builder = new StreamsBuilder();
     Topics topics = properties.topics();
-    MergeTopology.addTo(builder, topics, golden);
-    Topology topology = builder.build(config());
+    Topology topology = new Topology();
     topology.addSource("normalize-raw", new StringDeserializer(), new StringDeserializer(), Pattern.compile(Pattern.quote(topics.rawPrefix()) + ".+"));
     topology.addProcessor("normalize", () -> new NormalizeProcessor(normalizer, topics, meters), "normalize-raw");
     topology.addStateStore(
@@ -55,6 +58,7 @@ public final class StreamsPipeline implements SmartLifecycle {
         "normalize");
     topology.addSink(NormalizeProcessor.TO_CONTRIBUTIONS, topics.contributions(), new StringSerializer(), new StringSerializer(), "normalize");
     topology.addSink(NormalizeProcessor.TO_QUARANTINE, topics.quarantine(), new StringSerializer(), new StringSerializer(), "normalize");
+    MergeTopology.addTo(topology, topics, golden, Clock.systemUTC(), ZONE, EMIT_INTERVAL);
     return topology;
   }
 

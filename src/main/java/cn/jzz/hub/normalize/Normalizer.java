@@ -71,6 +71,7 @@ public final class Normalizer {
             event.recordKey(),
             fields,
             List.copyOf(quality),
+            List.of(),
             event.sourceTime(),
             event.position(),
             mapping.version(),

@@ -1,0 +1,200 @@
+package cn.jzz.hub.merge;
+
+import cn.jzz.hub.normalize.Contribution;
+import cn.jzz.hub.support.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Stage {@code merge}, per person: keeps each person's contributions and emits the golden record.
+ *
+ * <p>Emission is coalesced: a change marks the person dirty (in a store, so it is transactional with
+ * the state under exactly-once) and a punctuation emits each dirty person once, so an initial load
+ * with many sources per person writes each person about once. A record identical to the last one
+ * emitted is not emitted again. Once a day (local time) every person is rebuilt, because tags with
+ * validity periods and age-based rules change with the calendar.
+ */
+public final class PersonProcessor implements Processor<String, String, String, String> {
+
+  public static final String STATE_STORE = "merge-person-state";
+  public static final String DIRTY_STORE = "merge-person-dirty";
+  public static final String META_STORE = "merge-person-meta";
+  public static final String TO_RESIDENTS = "merge-residents";
+  public static final String TO_HOUSES = "merge-house-members";
+  public static final String VERSION_HEADER = MergeTopology.VERSION_HEADER;
+  private static final String LAST_DAY = "last-refresh-day";
+
+  private final GoldenRecordBuilder golden;
+  private final Clock clock;
+  private final ZoneId zone;
+  private final Duration emitInterval;
+  private ProcessorContext<String, String> context;
+  private KeyValueStore<String, String> states;
+  private KeyValueStore<String, String> dirty;
+  private KeyValueStore<String, String> meta;
+
+  public PersonProcessor(GoldenRecordBuilder golden, Clock clock, ZoneId zone, Duration emitInterval) {
+    this.golden = golden;
+    this.clock = clock;
+    this.zone = zone;
+    this.emitInterval = emitInterval;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, String> context) {
+    this.context = context;
+    this.states = context.getStateStore(STATE_STORE);
+    this.dirty = context.getStateStore(DIRTY_STORE);
+    this.meta = context.getStateStore(META_STORE);
+    if (meta.get(LAST_DAY) == null) {
+      meta.put(LAST_DAY, today().toString());
+    }
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitDirty());
+    context.schedule(Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME, now -> refreshIfNewDay());
+  }
+
+  @Override
+  public void process(Record<String, String> record) {
+    String personId = record.key();
+    Contribution contribution = Json.read(record.value(), Contribution.class);
+    String stored = states.get(personId);
+    PersonState state = stored == null ? PersonState.empty(personId) : Json.read(stored, PersonState.class);
+    PersonState next = state.apply(contribution);
+    if (next != state) {
+      states.put(personId, Json.write(next));
+      dirty.put(personId, "");
+    }
+  }
+
+  private void emitDirty() {
+    List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, String> it = dirty.all()) {
+      while (it.hasNext()) {
+        keys.add(it.next().key);
+      }
+    }
+    LocalDate today = today();
+    for (String personId : keys) {
+      emit(personId, today);
+      dirty.delete(personId);
+    }
+  }
+
+  private void refreshIfNewDay() {
+    LocalDate today = today();
+    String last = meta.get(LAST_DAY);
+    if (last != null && last.equals(today.toString())) {
+      return;
+    }
+    if (last == null || !last.equals(today.toString())) {
+      List<String> everyone = new ArrayList<>();
+      try (KeyValueIterator<String, String> it = states.all()) {
+        while (it.hasNext()) {
+          KeyValue<String, String> entry = it.next();
+          everyone.add(entry.key);
+        }
+      }
+      everyone.forEach(personId -> emit(personId, today));
+    }
+    meta.put(LAST_DAY, today.toString());
+  }
+
+  private void emit(String personId, LocalDate today) {
+    String stored = states.get(personId);
+    if (stored == null) {
+      return;
+    }
+    PersonState state = Json.read(stored, PersonState.class);
+    Map<String, Object> doc = golden.build(state, today);
+    String digest = doc == null ? "gone" : digest(doc);
+    HouseMember membership = membership(personId, doc);
+    announce(state.house(), membership);
+    if (digest.equals(state.digest())) {
+      if (!sameMembership(state.house(), membership)) {
+        states.put(personId, Json.write(state.emitted(state.version(), state.digest(), membership)));
+      }
+      return;
+    }
+    long version = state.version() + 1;
+    PersonState next = state.emitted(version, digest, membership);
+    states.put(personId, Json.write(next));
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(VERSION_HEADER, Long.toString(version).getBytes(StandardCharsets.US_ASCII));
+    String value = null;
+    if (doc != null) {
+      doc.put("version", version);
+      value = Json.write(doc);
+    }
+    context.forward(new Record<>(personId, value, context.currentSystemTimeMs(), headers), TO_RESIDENTS);
+  }
+
+  /** The person's link to their house as the house stage should know it; null without a house. */
+  private HouseMember membership(String personId, Map<String, Object> doc) {
+    if (doc == null || doc.get("house_code") == null) {
+      return null;
+    }
+    Object birth = doc.get("birth_date");
+    Object relation = doc.get("person_house_relation");
+    return new HouseMember(
+        personId,
+        doc.get("house_code").toString(),
+        birth == null ? null : birth.toString(),
+        GoldenRecordBuilder.DEFAULT_STATUS.equals(doc.get("status")),
+        relation == null ? null : relation.toString(),
+        false,
+        Instant.now(clock));
+  }
+
+  private void announce(HouseMember before, HouseMember now) {
+    if (sameMembership(before, now)) {
+      return;
+    }
+    if (before != null && (now == null || !before.houseCode().equals(now.houseCode()))) {
+      HouseMember left = new HouseMember(before.personId(), before.houseCode(), before.birthDate(), before.active(), before.relation(), true, Instant.now(clock));
+      context.forward(new Record<>(before.houseCode(), Json.write(HouseMessage.member(left)), context.currentSystemTimeMs()), TO_HOUSES);
+    }
+    if (now != null) {
+      context.forward(new Record<>(now.houseCode(), Json.write(HouseMessage.member(now)), context.currentSystemTimeMs()), TO_HOUSES);
+    }
+  }
+
+  private static boolean sameMembership(HouseMember a, HouseMember b) {
+    return a == null ? b == null : a.sameFacts(b);
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(zone));
+  }
+
+  /** A digest of what a reader sees; the bookkeeping fields that change on every build are left out. */
+  static String digest(Map<String, Object> doc) {
+    Map<String, Object> content = new LinkedHashMap<>(doc);
+    content.remove("updated_at");
+    content.remove("version");
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(Json.write(content).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
