@@ -26,23 +26,33 @@ public class IndexConfiguration {
   }
 
   @Bean
-  ResidentIndexer residentIndexer(HubProperties properties, RestClient client, ResidentIndex index, MeterRegistry meters) {
-    Map<String, Object> consumer =
+  BulkWriter bulkWriter(HubProperties properties, RestClient client, MeterRegistry meters) {
+    Map<String, Object> producer =
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
+    DeadLetters deadLetters = new DeadLetters(new KafkaProducer<>(producer, new StringSerializer(), new StringSerializer()), properties.topics().quarantine());
+    return new BulkWriter(client, deadLetters, meters.counter("hub.index.writes"));
+  }
+
+  @Bean
+  ResidentIndexer residentIndexer(HubProperties properties, ResidentIndex index, BulkWriter writer) {
+    return new ResidentIndexer(consumer(properties, properties.kafka().applicationId() + "-indexer"), properties.topics().residents(), index.alias(), writer);
+  }
+
+  @Bean
+  IndexRebuild indexRebuild(HubProperties properties, RestClient client, ResidentIndex index, BulkWriter writer) {
+    return new IndexRebuild(
+        client, index, properties.topics().residents(), () -> consumer(properties, properties.kafka().applicationId() + "-rebuild-" + System.currentTimeMillis()), writer);
+  }
+
+  private static KafkaConsumer<String, String> consumer(HubProperties properties, String group) {
+    Map<String, Object> config =
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG, properties.kafka().applicationId() + "-indexer",
+            ConsumerConfig.GROUP_ID_CONFIG, group,
             ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
             ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-    Map<String, Object> producer =
-        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
-    return new ResidentIndexer(
-        new KafkaConsumer<>(consumer, new StringDeserializer(), new StringDeserializer()),
-        properties.topics().residents(),
-        client,
-        index.alias(),
-        new DeadLetters(new KafkaProducer<>(producer, new StringSerializer(), new StringSerializer()), properties.topics().quarantine()),
-        meters);
+    return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
   }
 }

@@ -141,6 +141,21 @@ class GajCdcSliceIT {
     assertThat(ids).doesNotHaveDuplicates().contains(newcomer).doesNotContain(removed.idNumber());
   }
 
+  @Test
+  @Order(4)
+  void aFullRebuildSwapsTheAliasWithoutLosingAChangeMadeMeanwhile() throws Exception {
+    JsonNode started = hub.post("/api/v1/index/rebuild", "{}");
+    assertThat(started.path("state").asText()).isEqualTo("running");
+    String id = "37081119750505123";
+    String during = id + checkCharacter(id);
+    execute("INSERT INTO rk_jbxx (ryid, gmsfhm, xm, xb, csrq) VALUES (9000003, '" + during + "', '重建期间', '1', '19750505')");
+    JsonNode done = Await.until("the rebuild to finish", PATIENCE, () -> hub.get("/api/v1/index/rebuild"), s -> !s.path("state").asText().equals("running"));
+    assertThat(done.path("state").asText()).isEqualTo("done");
+    assertThat(done.path("to_index").asText()).isEqualTo(NS + "-residents-v2");
+    awaitName(during, "重建期间");
+    awaitIndexed(expectedTotal + 1);
+  }
+
   private static void awaitIndexed(long expected) throws Exception {
     ResidentIndex index = hub.bean(ResidentIndex.class);
     Await.until("the index to hold " + expected + " residents", PATIENCE, () -> {

@@ -59,6 +59,16 @@ public final class TestHub implements AutoCloseable {
 
   public JsonNode post(String path, String json) throws IOException, InterruptedException {
     HttpResponse<String> response = send(path, json, true);
+    if (response.statusCode() / 100 != 2) {
+      throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return Json.MAPPER.readTree(response.body());
+  }
+
+  public JsonNode get(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token()).GET().build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
     }
