@@ -73,6 +73,9 @@ public final class StreamsPipeline implements SmartLifecycle {
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
     p.put(StreamsConfig.consumerPrefix("max.poll.records"), 2000);
+    // A hub instance that dies (kill -9) hands its partitions to the others within seconds, not 45 s.
+    p.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);
+    p.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 3_000);
     p.put(StreamsConfig.producerPrefix("linger.ms"), 5);
     p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
     p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
