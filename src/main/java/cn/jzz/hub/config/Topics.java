@@ -27,6 +27,11 @@ public record Topics(String namespace) {
     return namespace + ".residents";
   }
 
+  /** Reference data that are not people (compounds, buildings, houses, grids, families), keyed {@code kind:code}. */
+  public String reference() {
+    return namespace + ".reference";
+  }
+
   public String quarantine() {
     return namespace + ".quarantine";
   }

@@ -54,6 +54,7 @@ public final class StreamsPipeline implements SmartLifecycle {
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NormalizeProcessor.STORE), Serdes.String(), Serdes.String()),
         "normalize");
     topology.addSink(NormalizeProcessor.TO_CONTRIBUTIONS, topics.contributions(), new StringSerializer(), new StringSerializer(), "normalize");
+    topology.addSink(NormalizeProcessor.TO_REFERENCE, topics.reference(), new StringSerializer(), new StringSerializer(), "normalize");
     topology.addSink(NormalizeProcessor.TO_QUARANTINE, topics.quarantine(), new StringSerializer(), new StringSerializer(), "normalize");
     return topology;
   }

@@ -41,6 +41,7 @@ public final class KafkaTopics {
     }
     topics.add(new NewTopic(names.contributions(), partitions, rf).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000))));
     topics.add(new NewTopic(names.residents(), partitions, rf).configs(compacted));
+    topics.add(new NewTopic(names.reference(), partitions, rf).configs(compacted));
     topics.add(new NewTopic(names.quarantine(), 1, rf).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers()))) {
       Set<String> existing = admin.listTopics().names().get();
