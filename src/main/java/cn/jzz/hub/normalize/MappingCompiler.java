@@ -40,7 +40,7 @@ public final class MappingCompiler {
    * Link fields that attach a person to a {@link ReferenceRecord} the merge resolves; only those whose
    * kind has no resident field of its own (house_code and grid_code are resident fields).
    */
-  static final Map<String, String> LINK_TARGETS = Map.of("family_code", "family");
+  static final Map<String, String> LINK_TARGETS = Map.of("family_code", "family", "insured_no", "insurance");
 
   private static final FieldType LINK_TYPE = new FieldType(FieldType.Kind.STRING, null, List.of(), null, false);
 
@@ -253,15 +253,17 @@ public final class MappingCompiler {
     }
     ValueType type = ValueType.RAW;
     List<Transforms.Step> steps = new ArrayList<>();
+    boolean unreachable = false;
     for (MappingDefinition.TransformDefinition def : rule.transform()) {
-      if (type.alwaysNull()) {
+      if (type.alwaysNull() && !unreachable) {
+        unreachable = true;
         problems.add(def.path(), "unreachable: the step before always yields null (every map target is null), so '" + def.name() + "' never runs");
       }
       Transforms.Step step = Transforms.compile(def, type, context, problems);
       steps.add(step);
       type = step.out();
     }
-    if (type.alwaysNull()) {
+    if (type.alwaysNull() && !unreachable) {
       problems.add(rule.path(), "never yields a value: the chain ends in a map whose every target is null");
     }
     return new Chain(new ValueProgram(rule.from(), null, List.copyOf(steps)), type);

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class ReferenceKinds {
 
-  static final List<String> KINDS = List.of("compound", "building", "house", "grid", "family");
+  static final List<String> KINDS = List.of("compound", "building", "house", "grid", "family", "insurance");
 
   private static final FieldType STRING = new FieldType(FieldType.Kind.STRING, null, List.of(), null, false);
   private static final FieldType INT = new FieldType(FieldType.Kind.INT, null, List.of(), null, false);
@@ -58,6 +58,12 @@ final class ReferenceKinds {
         f.put("assistance_tag", new FieldType(FieldType.Kind.ENUM, null, schema.field("assistance_tags").map(d -> d.type().values()).orElse(List.of()), null, false));
         f.put("valid_from", DATE);
         f.put("valid_until", DATE);
+      }
+      case "insurance" -> {
+        // An rsj ac02 insurance row: it names the insured by 个人编号 only; people carry the same
+        // number in insured_no (from ac01), and the merge joins the two.
+        f.put("insured_no", STRING);
+        f.put("pension_insurance", schemaType(schema, "pension_insurance"));
       }
       default -> {
         return Map.of();
