@@ -89,7 +89,8 @@ public final class Normalizer {
       } catch (Transform.ValueRejected e) {
         return new Outcome.Rejected("BAD_ID_COLUMN", label(person) + ": " + e.getMessage(), mapping.version());
       }
-      IdParseResult parsed = context.idNumbers().parse(rawId == null ? null : Values.text(rawId));
+      // A number keeps its own notation (3.70811E17): a spreadsheet cell is never silently repaired.
+      IdParseResult parsed = context.idNumbers().parse(rawId == null ? null : String.valueOf(rawId));
       if (parsed instanceof IdParseResult.Invalid invalid) {
         if (person.optional() && invalid.reason() == IdRejection.EMPTY) {
           firstSkip = firstSkip == null ? person.role() + ": no ID number" : firstSkip;
