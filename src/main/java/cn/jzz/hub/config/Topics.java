@@ -27,14 +27,14 @@ public record Topics(String namespace) {
     return namespace + ".residents";
   }
 
-  /** Reference data that are not people (compounds, buildings, houses, grids), keyed {@code <kind>:<code>}. */
+  /** Reference data that are not people (compounds, buildings, houses, grids, families), keyed {@code kind:code}. */
   public String reference() {
     return namespace + ".reference";
   }
 
-  /** Who lives in which house, keyed by house code: the merge's co-resident view. */
-  public String houseMembers() {
-    return namespace + ".house-members";
+  /** Who is linked to which house, family or insurance record, keyed by the link: the merge's join. */
+  public String links() {
+    return namespace + ".links";
   }
 
   public String quarantine() {

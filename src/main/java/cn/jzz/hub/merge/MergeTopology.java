@@ -15,8 +15,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * contributions ──▶ person ──▶ residents (golden records; a tombstone when no source is left)
- *      ▲              └──────▶ house-members (who lives where) ──▶ house ──▶ contributions
- * reference ──▶ reference (compound → building → house) ──▶ house-members (house views)
+ *      ▲              └──────▶ links (who lives where, who belongs to which family) ──▶ link ──▶ contributions
+ * reference ──▶ reference (compound → building → house; family; insurance) ──▶ links (views)
  * </pre>
  *
  * The loop through {@code contributions} terminates: each processor emits only when what it sends
@@ -37,17 +37,17 @@ public final class MergeTopology {
     topology.addProcessor("merge-person", () -> new PersonProcessor(golden, clock, zone, emitInterval), "merge-contributions-in");
     store(topology, "merge-person", PersonProcessor.STATE_STORE, PersonProcessor.DIRTY_STORE, PersonProcessor.META_STORE);
     topology.addSink(PersonProcessor.TO_RESIDENTS, topics.residents(), out, out, "merge-person");
-    topology.addSink(PersonProcessor.TO_HOUSES, topics.houseMembers(), out, out, "merge-person");
+    topology.addSink(PersonProcessor.TO_LINKS, topics.links(), out, out, "merge-person");
 
     topology.addSource("merge-reference-in", in, in, topics.reference());
     topology.addProcessor("merge-reference", ReferenceProcessor::new, "merge-reference-in");
     store(topology, "merge-reference", ReferenceProcessor.STORE, ReferenceProcessor.BUILDING_HOUSES, ReferenceProcessor.COMPOUND_BUILDINGS);
-    topology.addSink(ReferenceProcessor.TO_HOUSES, topics.houseMembers(), out, out, "merge-reference");
+    topology.addSink(ReferenceProcessor.TO_LINKS, topics.links(), out, out, "merge-reference");
 
-    topology.addSource("merge-houses-in", in, in, topics.houseMembers());
-    topology.addProcessor("merge-house", () -> new HouseProcessor(clock, emitInterval), "merge-houses-in");
-    store(topology, "merge-house", HouseProcessor.STATE_STORE, HouseProcessor.DIRTY_STORE);
-    topology.addSink(HouseProcessor.TO_CONTRIBUTIONS, topics.contributions(), out, out, "merge-house");
+    topology.addSource("merge-links-in", in, in, topics.links());
+    topology.addProcessor("merge-link", () -> new LinkProcessor(clock, emitInterval), "merge-links-in");
+    store(topology, "merge-link", LinkProcessor.STATE_STORE, LinkProcessor.DIRTY_STORE);
+    topology.addSink(LinkProcessor.TO_CONTRIBUTIONS, topics.contributions(), out, out, "merge-link");
   }
 
   private static void store(Topology topology, String processor, String... names) {

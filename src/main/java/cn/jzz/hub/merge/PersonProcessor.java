@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -39,7 +40,9 @@ public final class PersonProcessor implements Processor<String, String, String, 
   public static final String DIRTY_STORE = "merge-person-dirty";
   public static final String META_STORE = "merge-person-meta";
   public static final String TO_RESIDENTS = "merge-residents";
-  public static final String TO_HOUSES = "merge-house-members";
+  public static final String TO_LINKS = "merge-person-links";
+  /** Contribution fields that link a person to a reference record of a kind (see docs/mappings.md). */
+  static final Map<String, String> LINK_FIELDS = Map.of("family_code", "family", "insured_no", "insurance");
   public static final String VERSION_HEADER = MergeTopology.VERSION_HEADER;
   private static final String LAST_DAY = "last-refresh-day";
 
@@ -49,7 +52,7 @@ public final class PersonProcessor implements Processor<String, String, String, 
   private final Duration emitInterval;
   private ProcessorContext<String, String> context;
   private KeyValueStore<String, String> states;
-  private KeyValueStore<String, String> dirty;
+  private DirtyKeys dirty;
   private KeyValueStore<String, String> meta;
 
   public PersonProcessor(GoldenRecordBuilder golden, Clock clock, ZoneId zone, Duration emitInterval) {
@@ -63,12 +66,15 @@ public final class PersonProcessor implements Processor<String, String, String, 
   public void init(ProcessorContext<String, String> context) {
     this.context = context;
     this.states = context.getStateStore(STATE_STORE);
-    this.dirty = context.getStateStore(DIRTY_STORE);
+    this.dirty = new DirtyKeys(context.getStateStore(DIRTY_STORE));
     this.meta = context.getStateStore(META_STORE);
     if (meta.get(LAST_DAY) == null) {
       meta.put(LAST_DAY, today().toString());
     }
-    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitDirty());
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
+      LocalDate today = today();
+      dirty.drain(personId -> emit(personId, today));
+    });
     context.schedule(Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME, now -> refreshIfNewDay());
   }
 
@@ -81,21 +87,7 @@ public final class PersonProcessor implements Processor<String, String, String, 
     PersonState next = state.apply(contribution);
     if (next != state) {
       states.put(personId, Json.write(next));
-      dirty.put(personId, "");
-    }
-  }
-
-  private void emitDirty() {
-    List<String> keys = new ArrayList<>();
-    try (KeyValueIterator<String, String> it = dirty.all()) {
-      while (it.hasNext()) {
-        keys.add(it.next().key);
-      }
-    }
-    LocalDate today = today();
-    for (String personId : keys) {
-      emit(personId, today);
-      dirty.delete(personId);
+      dirty.mark(personId);
     }
   }
 
@@ -126,17 +118,16 @@ public final class PersonProcessor implements Processor<String, String, String, 
     PersonState state = Json.read(stored, PersonState.class);
     Map<String, Object> doc = golden.build(state, today);
     String digest = doc == null ? "gone" : digest(doc);
-    HouseMember membership = membership(personId, doc);
-    announce(state.house(), membership);
+    Map<String, LinkMember> links = links(state, doc);
+    announce(state.links(), links);
     if (digest.equals(state.digest())) {
-      if (!sameMembership(state.house(), membership)) {
-        states.put(personId, Json.write(state.emitted(state.version(), state.digest(), membership)));
+      if (!state.links().equals(links)) {
+        states.put(personId, Json.write(state.emitted(state.version(), state.digest(), links)));
       }
       return;
     }
     long version = state.version() + 1;
-    PersonState next = state.emitted(version, digest, membership);
-    states.put(personId, Json.write(next));
+    states.put(personId, Json.write(state.emitted(version, digest, links)));
     RecordHeaders headers = new RecordHeaders();
     headers.add(VERSION_HEADER, Long.toString(version).getBytes(StandardCharsets.US_ASCII));
     String value = null;
@@ -147,38 +138,55 @@ public final class PersonProcessor implements Processor<String, String, String, 
     context.forward(new Record<>(personId, value, context.currentSystemTimeMs(), headers), TO_RESIDENTS);
   }
 
-  /** The person's link to their house as the house stage should know it; null without a house. */
-  private HouseMember membership(String personId, Map<String, Object> doc) {
-    if (doc == null || doc.get("house_code") == null) {
-      return null;
+  /**
+   * The reference records the person is linked to: the house of the golden record, and the families
+   * and insurance records their contributions name (link fields that are not part of the record).
+   */
+  private Map<String, LinkMember> links(PersonState state, Map<String, Object> doc) {
+    if (doc == null) {
+      return Map.of();
     }
     Object birth = doc.get("birth_date");
-    Object relation = doc.get("person_house_relation");
-    return new HouseMember(
-        personId,
-        doc.get("house_code").toString(),
-        birth == null ? null : birth.toString(),
-        GoldenRecordBuilder.DEFAULT_STATUS.equals(doc.get("status")),
-        relation == null ? null : relation.toString(),
-        false,
-        Instant.now(clock));
+    String birthDate = birth == null ? null : birth.toString();
+    boolean active = GoldenRecordBuilder.DEFAULT_STATUS.equals(doc.get("status"));
+    Map<String, LinkMember> links = new TreeMap<>();
+    Instant now = Instant.now(clock);
+    if (doc.get("house_code") != null) {
+      Object relation = doc.get("person_house_relation");
+      String link = "house:" + doc.get("house_code");
+      links.put(link, new LinkMember(state.personId(), link, birthDate, active, relation == null ? null : relation.toString(), false, now));
+    }
+    for (Contribution c : state.slots().values()) {
+      if (c.withdrawn()) {
+        continue;
+      }
+      LINK_FIELDS.forEach((field, kind) -> {
+        Object code = c.fields().get(field);
+        if (code != null) {
+          String link = kind + ":" + code;
+          links.put(link, new LinkMember(state.personId(), link, birthDate, active, null, false, now));
+        }
+      });
+    }
+    return links;
   }
 
-  private void announce(HouseMember before, HouseMember now) {
-    if (sameMembership(before, now)) {
-      return;
-    }
-    if (before != null && (now == null || !before.houseCode().equals(now.houseCode()))) {
-      HouseMember left = new HouseMember(before.personId(), before.houseCode(), before.birthDate(), before.active(), before.relation(), true, Instant.now(clock));
-      context.forward(new Record<>(before.houseCode(), Json.write(HouseMessage.member(left)), context.currentSystemTimeMs()), TO_HOUSES);
-    }
-    if (now != null) {
-      context.forward(new Record<>(now.houseCode(), Json.write(HouseMessage.member(now)), context.currentSystemTimeMs()), TO_HOUSES);
-    }
+  private void announce(Map<String, LinkMember> before, Map<String, LinkMember> now) {
+    Instant at = Instant.now(clock);
+    before.forEach((link, member) -> {
+      if (!now.containsKey(link)) {
+        forwardLink(member.leaving(at));
+      }
+    });
+    now.forEach((link, member) -> {
+      if (!member.sameFacts(before.get(link))) {
+        forwardLink(member);
+      }
+    });
   }
 
-  private static boolean sameMembership(HouseMember a, HouseMember b) {
-    return a == null ? b == null : a.sameFacts(b);
+  private void forwardLink(LinkMember member) {
+    context.forward(new Record<>(member.link(), Json.write(LinkMessage.member(member)), context.currentSystemTimeMs()), TO_LINKS);
   }
 
   private LocalDate today() {

@@ -11,12 +11,16 @@ import java.util.TreeMap;
  * @param version raised whenever the golden record changes; the index refuses to let a lower version
  *     overwrite a higher one
  * @param digest a digest of the golden record last emitted, so an unchanged record is not emitted again
- * @param house the house membership last announced to the house stage (null: none)
+ * @param links the links last announced to the link stage, by link ({@code house:H1} → membership)
  */
-public record PersonState(String personId, long version, Map<String, Contribution> slots, String digest, HouseMember house) {
+public record PersonState(String personId, long version, Map<String, Contribution> slots, String digest, Map<String, LinkMember> links) {
+
+  public PersonState {
+    links = links == null ? Map.of() : links;
+  }
 
   public static PersonState empty(String personId) {
-    return new PersonState(personId, 0, Map.of(), null, null);
+    return new PersonState(personId, 0, Map.of(), null, Map.of());
   }
 
   /** The state after this contribution; the same instance if it is older than, or equal to, what the slot holds. */
@@ -30,11 +34,11 @@ public record PersonState(String personId, long version, Map<String, Contributio
     }
     Map<String, Contribution> next = new TreeMap<>(slots);
     next.put(contribution.slot(), contribution);
-    return new PersonState(personId, version, next, digest, house);
+    return new PersonState(personId, version, next, digest, links);
   }
 
-  PersonState emitted(long newVersion, String newDigest, HouseMember newHouse) {
-    return new PersonState(personId, newVersion, slots, newDigest, newHouse);
+  PersonState emitted(long newVersion, String newDigest, Map<String, LinkMember> newLinks) {
+    return new PersonState(personId, newVersion, slots, newDigest, newLinks);
   }
 
   public boolean hasActiveContribution() {

@@ -18,15 +18,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Stage {@code merge}, reference data: keeps every compound, building and house (one partition: they
  * are few) and, whenever one changes, sends each affected house its whole view (house → building →
- * compound, flattened into unified-schema fields) so the change reaches every resident under it. The
- * view travels with the message, so the house stage never reads reference data that lag behind.
+ * compound, flattened into unified-schema fields) so the change reaches every resident under it; a
+ * family or insurance record goes to its link as it is. The view travels with the message, so the link
+ * stage never reads reference data that lag behind.
  */
 public final class ReferenceProcessor implements Processor<String, String, String, String> {
 
   public static final String STORE = "merge-reference";
   public static final String BUILDING_HOUSES = "merge-building-houses";
   public static final String COMPOUND_BUILDINGS = "merge-compound-buildings";
-  public static final String TO_HOUSES = "merge-reference-houses";
+  public static final String TO_LINKS = "merge-reference-links";
 
   static final Set<String> HOUSE_FIELDS = Set.of("unit_no", "floor_no", "room_no", "house_use", "house_tenure");
   static final Set<String> BUILDING_FIELDS = Set.of("building_no");
@@ -74,12 +75,22 @@ public final class ReferenceProcessor implements Processor<String, String, Strin
           houses.addAll(children(buildingHouses, building));
         }
       }
+      case "grid" -> {
+        // a grid's data (name, worker) are not part of the record; the community follows from its code
+      }
       default -> {
-        // grids and other kinds carry nothing a house view needs
+        // a record people link to directly (family, insurance): its members get its fields as they are
+        Map<String, Object> view = new LinkedHashMap<>();
+        if (!reference.withdrawn()) {
+          view.putAll(reference.fields());
+        }
+        // Kept for a withdrawn record too: the link stage withdraws what it sent under that source.
+        view.put(LinkProcessor.VIEW_SOURCE, reference.source());
+        context.forward(new Record<>(key, Json.write(LinkMessage.view(view)), record.timestamp()), TO_LINKS);
       }
     }
     for (String house : houses) {
-      context.forward(new Record<>(house, Json.write(HouseMessage.view(view(house))), record.timestamp()), TO_HOUSES);
+      context.forward(new Record<>("house:" + house, Json.write(LinkMessage.view(view(house))), record.timestamp()), TO_LINKS);
     }
   }
 

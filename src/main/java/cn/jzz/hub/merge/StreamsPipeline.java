@@ -57,6 +57,7 @@ public final class StreamsPipeline implements SmartLifecycle {
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NormalizeProcessor.STORE), Serdes.String(), Serdes.String()),
         "normalize");
     topology.addSink(NormalizeProcessor.TO_CONTRIBUTIONS, topics.contributions(), new StringSerializer(), new StringSerializer(), "normalize");
+    topology.addSink(NormalizeProcessor.TO_REFERENCE, topics.reference(), new StringSerializer(), new StringSerializer(), "normalize");
     topology.addSink(NormalizeProcessor.TO_QUARANTINE, topics.quarantine(), new StringSerializer(), new StringSerializer(), "normalize");
     MergeTopology.addTo(topology, topics, golden, Clock.systemUTC(), ZONE, EMIT_INTERVAL);
     return topology;

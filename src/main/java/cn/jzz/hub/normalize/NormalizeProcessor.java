@@ -12,22 +12,23 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Stage {@code normalize}: raw events (keyed by source record key) in, contributions (keyed by
- * person_id) and quarantined records out. It remembers which person each source record spoke of last,
- * so a deleted, filtered or re-identified record withdraws its contribution from the right person
- * whatever the source tells about the before-image.
+ * Stage {@code normalize}: raw events (keyed by source record key) in; contributions (keyed by
+ * person_id), reference records (keyed {@code kind:code}) and quarantined records out. It remembers
+ * what each source record produced last ({@link RecordOutputs}), so a deleted, filtered, rejected or
+ * re-identified record withdraws exactly that, whatever the source tells about the before-image.
  */
 public final class NormalizeProcessor implements Processor<String, String, String, String> {
 
   public static final String STORE = "normalize-record-persons";
   public static final String TO_CONTRIBUTIONS = "normalize-contributions";
+  public static final String TO_REFERENCE = "normalize-reference";
   public static final String TO_QUARANTINE = "normalize-quarantine";
 
   private final Normalizer normalizer;
   private final Topics topics;
   private final MeterRegistry meters;
   private ProcessorContext<String, String> context;
-  private KeyValueStore<String, String> recordPersons;
+  private KeyValueStore<String, String> recordOutputs;
 
   public NormalizeProcessor(Normalizer normalizer, Topics topics, MeterRegistry meters) {
     this.normalizer = normalizer;
@@ -38,7 +39,7 @@ public final class NormalizeProcessor implements Processor<String, String, Strin
   @Override
   public void init(ProcessorContext<String, String> context) {
     this.context = context;
-    this.recordPersons = context.getStateStore(STORE);
+    this.recordOutputs = context.getStateStore(STORE);
   }
 
   @Override
@@ -46,50 +47,61 @@ public final class NormalizeProcessor implements Processor<String, String, Strin
     RawEvent event;
     try {
       event = Json.read(record.value(), RawEvent.class);
+      if (event == null || event.source() == null || event.entity() == null) {
+        throw new IllegalArgumentException("source and entity are required");
+      }
     } catch (RuntimeException e) {
       String source = context.recordMetadata().map(m -> topics.sourceOfRaw(m.topic())).orElse("unknown");
-      quarantine(source, "unknown", record.key(), Map.of("value", String.valueOf(record.value())), "MALFORMED_EVENT", "raw event is not readable JSON: " + e.getMessage(), 0, null);
+      // The message names the JSON problem only, never the value (it may hold an ID number).
+      QuarantinedRecord q = QuarantinedRecord.unreadable(source, record.key(), String.valueOf(record.value()), "raw event is not readable: " + e.getClass().getSimpleName(), Instant.now());
+      meters.counter("hub.normalize.records", "source", source, "outcome", "quarantined").increment();
+      context.forward(new Record<>(source + "/" + record.key(), Json.write(q), record.timestamp()), TO_QUARANTINE);
       return;
     }
     String slot = event.source() + "/" + event.recordKey();
-    String previous = recordPersons.get(slot);
+    RecordOutputs previous = RecordOutputs.fromJson(recordOutputs.get(slot));
     Normalizer.Outcome outcome = normalizer.apply(event);
     count(event.source(), outcome);
     if (outcome instanceof Normalizer.Outcome.Accepted accepted) {
-      Contribution contribution = accepted.contribution();
-      if (previous != null && !previous.equals(contribution.personId())) {
-        withdraw(previous, event, contribution.mappingVersion());
+      RecordOutputs next = RecordOutputs.of(accepted);
+      withdrawReplaced(previous, next, event, accepted.mappingVersion());
+      accepted.contributions().forEach(c -> context.forward(new Record<>(c.personId(), Json.write(c), record.timestamp()), TO_CONTRIBUTIONS));
+      accepted.references().forEach(r -> context.forward(new Record<>(r.key(), Json.write(r), record.timestamp()), TO_REFERENCE));
+      recordOutputs.put(slot, next.toJson());
+      return;
+    }
+    if (outcome instanceof Normalizer.Outcome.Deleted deleted && previous.isEmpty()) {
+      // No memory of the record (e.g. state lost): fall back to what the before-image says.
+      if (normalizer.describeBefore(event) instanceof Normalizer.Outcome.Accepted before) {
+        previous = RecordOutputs.of(before);
       }
-      recordPersons.put(slot, contribution.personId());
-      context.forward(new Record<>(contribution.personId(), Json.write(contribution), record.timestamp()), TO_CONTRIBUTIONS);
-    } else if (outcome instanceof Normalizer.Outcome.Deleted deleted) {
-      String person = previous != null ? previous : normalizer.personOf(event.before(), event);
-      if (person != null) {
-        withdraw(person, event, deleted.mappingVersion());
-      }
-      recordPersons.delete(slot);
-    } else if (outcome instanceof Normalizer.Outcome.Filtered filtered) {
-      if (previous != null) {
-        withdraw(previous, event, filtered.mappingVersion());
-        recordPersons.delete(slot);
-      }
-    } else if (outcome instanceof Normalizer.Outcome.Rejected rejected) {
-      if (previous != null) {
-        withdraw(previous, event, rejected.mappingVersion());
-        recordPersons.delete(slot);
-      }
-      quarantine(event.source(), event.entity(), event.recordKey(), event.after(), rejected.reason(), rejected.message(), rejected.mappingVersion(), event.sourceTime());
+    }
+    int version =
+        outcome instanceof Normalizer.Outcome.Deleted d ? d.mappingVersion()
+            : outcome instanceof Normalizer.Outcome.Filtered f ? f.mappingVersion()
+            : ((Normalizer.Outcome.Rejected) outcome).mappingVersion();
+    withdrawReplaced(previous, RecordOutputs.NONE, event, version);
+    recordOutputs.delete(slot);
+    if (outcome instanceof Normalizer.Outcome.Rejected rejected) {
+      QuarantinedRecord q = QuarantinedRecord.of(event, rejected.reason(), rejected.message(), rejected.mappingVersion(), Instant.now());
+      context.forward(new Record<>(slot, Json.write(q), record.timestamp()), TO_QUARANTINE);
     }
   }
 
-  private void withdraw(String personId, RawEvent event, int mappingVersion) {
-    Contribution withdrawal = Contribution.withdrawal(personId, event.source(), event.recordKey(), event.sourceTime(), event.position(), mappingVersion);
-    context.forward(new Record<>(personId, Json.write(withdrawal), context.currentSystemTimeMs()), TO_CONTRIBUTIONS);
-  }
-
-  private void quarantine(String source, String entity, String recordKey, Map<String, Object> raw, String reason, String message, int version, Instant sourceTime) {
-    QuarantinedRecord q = new QuarantinedRecord(source, entity, recordKey, raw, reason, message, version, sourceTime, Instant.now());
-    context.forward(new Record<>(source + "/" + recordKey, Json.write(q), context.currentSystemTimeMs()), TO_QUARANTINE);
+  /** Withdraws every person (by role) and reference the record spoke of before and does not now. */
+  private void withdrawReplaced(RecordOutputs previous, RecordOutputs next, RawEvent event, int mappingVersion) {
+    previous.persons().forEach((role, personId) -> {
+      if (!personId.equals(next.persons().get(role))) {
+        Contribution w = Contribution.withdrawal(personId, event.source(), event.recordKey(), role, event.sourceTime(), event.position(), mappingVersion);
+        context.forward(new Record<>(personId, Json.write(w), context.currentSystemTimeMs()), TO_CONTRIBUTIONS);
+      }
+    });
+    for (String key : previous.references()) {
+      if (!next.references().contains(key)) {
+        ReferenceRecord w = ReferenceRecord.withdrawal(key, event.source(), event.recordKey(), event.sourceTime());
+        context.forward(new Record<>(key, Json.write(w), context.currentSystemTimeMs()), TO_REFERENCE);
+      }
+    }
   }
 
   private void count(String source, Normalizer.Outcome outcome) {
@@ -100,4 +112,5 @@ public final class NormalizeProcessor implements Processor<String, String, Strin
             : "quarantined";
     meters.counter("hub.normalize.records", "source", source, "outcome", kind).increment();
   }
+
 }

@@ -1,6 +1,6 @@
 package cn.jzz.hub.normalize;
 
-/** One compiled step of a field's transform chain. */
+/** One compiled step of a value's transform chain. */
 @FunctionalInterface
 interface Transform {
 
@@ -10,6 +10,7 @@ interface Transform {
    */
   Object apply(Object value) throws ValueRejected;
 
+  /** A present value that cannot be read; its message must not repeat ID numbers or phone numbers. */
   final class ValueRejected extends Exception {
     ValueRejected(String message) {
       super(message, null, false, false);

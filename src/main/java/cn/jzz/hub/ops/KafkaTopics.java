@@ -43,7 +43,7 @@ public final class KafkaTopics {
     topics.add(new NewTopic(names.residents(), partitions, rf).configs(compacted));
     // Reference data are few; one partition lets one task see all of them and fan changes out to houses.
     topics.add(new NewTopic(names.reference(), 1, rf).configs(compacted));
-    topics.add(new NewTopic(names.houseMembers(), partitions, rf).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000))));
+    topics.add(new NewTopic(names.links(), partitions, rf).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000))));
     topics.add(new NewTopic(names.quarantine(), 1, rf).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers()))) {
       Set<String> existing = admin.listTopics().names().get();

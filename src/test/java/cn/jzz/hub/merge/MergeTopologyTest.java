@@ -92,9 +92,8 @@ class MergeTopologyTest {
 
   @Test
   void tagsHoldOnlyWithinTheirValidityAndADeathNoticeWins() {
-    send(new Contribution(pid(ALICE_ID), "mzj", "sa_member", "sa_member:1", Map.of("id_number", ALICE_ID), List.of(),
-        List.of(new TagAssertion("低保", "mzj", LocalDate.of(2020, 1, 1), null), new TagAssertion("特困供养", "mzj", LocalDate.of(2019, 1, 1), LocalDate.of(2021, 1, 1))),
-        T0, "p", 1, false));
+    send(new Contribution(pid(ALICE_ID), "mzj", "child_care", "child_care:1", Map.of("id_number", ALICE_ID), List.of(), T0, "p", 1, false, null,
+        List.of(new TagAssertion("低保", "mzj", LocalDate.of(2020, 1, 1), null), new TagAssertion("特困供养", "mzj", LocalDate.of(2019, 1, 1), LocalDate.of(2021, 1, 1)))));
     JsonNode alice = settle(ALICE_ID);
     assertThat(alice.path("assistance_tags")).extracting(JsonNode::asText).containsExactly("低保");
     assertThat(alice.path("tag_all")).extracting(JsonNode::asText).contains("低保").doesNotContain("特困供养");
@@ -136,6 +135,21 @@ class MergeTopologyTest {
   }
 
   @Test
+  void aFamilysAssistanceReachesItsMembersAndStopsWithIt() {
+    reference.pipeInput("family:F7", Json.write(new ReferenceRecord("family", "F7",
+        Map.of("assistance_tag", "低保", "valid_from", "2021-03-01", "community_code", "370811002002"), "mzj", "sa_family:F7", T0, false)));
+    send(person(ALICE_ID, "mzj", "sa_member:1", Map.of("family_code", "F7"), T0));
+    JsonNode alice = settle(ALICE_ID);
+    assertThat(alice.path("assistance_tags")).extracting(JsonNode::asText).containsExactly("低保");
+    assertThat(alice.path("community_code").asText()).isEqualTo("370811002002");
+    assertThat(alice.has("family_code")).as("a link field is not part of the record").isFalse();
+
+    reference.pipeInput("family:F7", Json.write(new ReferenceRecord("family", "F7", Map.of(), "mzj", "sa_family:F7", T0.plusSeconds(60), true)));
+    alice = settle(ALICE_ID);
+    assertThat(alice.has("assistance_tags")).as("a stopped family's tag goes").isFalse();
+  }
+
+  @Test
   void aPersonWhoseLastSourceIsWithdrawnGetsATombstoneWithAHigherVersion() {
     send(person(ALICE_ID, "gaj", "rk_jbxx:1", Map.of("full_name", "张三"), T0));
     long version = settle(ALICE_ID).path("version").asLong();
@@ -159,8 +173,8 @@ class MergeTopologyTest {
 
   @Test
   void aNewDayRebuildsEveryoneSoExpiredTagsDisappear() {
-    send(new Contribution(pid(ALICE_ID), "sfj", "azbj_xmsf", "azbj_xmsf:1", Map.of("id_number", ALICE_ID), List.of(),
-        List.of(new TagAssertion("刑满释放人员", "sfj", LocalDate.of(2021, 11, 27), null)), T0, "p", 1, false));
+    send(new Contribution(pid(ALICE_ID), "sfj", "azbj_xmsf", "azbj_xmsf:1", Map.of("id_number", ALICE_ID), List.of(), T0, "p", 1, false, null,
+        List.of(new TagAssertion("刑满释放人员", "sfj", LocalDate.of(2021, 11, 27), null))));
     assertThat(settle(ALICE_ID).path("justice_tags")).extracting(JsonNode::asText).containsExactly("刑满释放人员");
     clock.set(Instant.parse("2026-11-27T04:00:00Z"));
     driver.advanceWallClockTime(Duration.ofMinutes(2));
@@ -188,7 +202,7 @@ class MergeTopologyTest {
   private static Contribution person(String idNumber, String source, String recordKey, Map<String, Object> fields, Instant at) {
     Map<String, Object> all = new HashMap<>(fields);
     all.put("id_number", idNumber);
-    return new Contribution(pid(idNumber), source, recordKey.substring(0, recordKey.indexOf(':')), recordKey, all, List.of(), List.of(), at, "p", 1, false);
+    return new Contribution(pid(idNumber), source, recordKey.substring(0, recordKey.indexOf(':')), recordKey, all, List.of(), at, "p", 1, false);
   }
 
   private static ReferenceRecord ref(String kind, String code, Map<String, Object> fields, Instant at) {

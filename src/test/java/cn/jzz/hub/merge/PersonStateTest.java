@@ -14,7 +14,7 @@ class PersonStateTest {
   private static final Instant T2 = Instant.parse("2026-11-20T02:00:00Z");
 
   private static Contribution gaj(String key, String name, Instant at) {
-    return new Contribution("p1", "gaj", "rk_jbxx", key, Map.of("full_name", name), List.of(), List.of(), at, "lsn", 1, false);
+    return new Contribution("p1", "gaj", "rk_jbxx", key, Map.of("full_name", name), List.of(), at, "lsn", 1, false);
   }
 
   @Test
@@ -41,7 +41,7 @@ class PersonStateTest {
   @Test
   void anEqualTimeReplaysUnderANewMappingVersion() {
     PersonState state = PersonState.empty("p1").apply(gaj("rk_jbxx:1", "张三", T1));
-    PersonState remapped = state.apply(new Contribution("p1", "gaj", "rk_jbxx", "rk_jbxx:1", Map.of("full_name", "张三丰"), List.of(), List.of(), T1, "lsn", 2, false));
+    PersonState remapped = state.apply(new Contribution("p1", "gaj", "rk_jbxx", "rk_jbxx:1", Map.of("full_name", "张三丰"), List.of(), T1, "lsn", 2, false));
     assertThat(remapped.slots().get("gaj/rk_jbxx:1").mappingVersion()).isEqualTo(2);
   }
 }
