@@ -67,7 +67,7 @@ class ScheduledExportIT {
     JsonNode audit = read.ok("admin", "GET", "/api/v1/audit?user=scheduler&action=exports.scheduled", null);
     assertThat(audit.path("total").asLong()).isPositive();
     Files.delete(read.routesDir.resolve("export-test-ledger.yaml"));
-    read.hub.bean(org.apache.camel.CamelContext.class).getRouteController().stopRoute("export.test-ledger");
+    read.bean(org.apache.camel.CamelContext.class).getRouteController().stopRoute("export.test-ledger");
   }
 
   @Test
@@ -83,7 +83,7 @@ class ScheduledExportIT {
     JsonNode audit = read.ok("admin", "GET", "/api/v1/audit?user=scheduler&outcome=failed", null);
     assertThat(audit.toString()).contains("test-broken");
     Files.delete(read.routesDir.resolve("export-test-broken.yaml"));
-    read.hub.bean(org.apache.camel.CamelContext.class).getRouteController().stopRoute("export.test-broken");
+    read.bean(org.apache.camel.CamelContext.class).getRouteController().stopRoute("export.test-broken");
   }
 
   private JsonNode schedule(String name) throws Exception {

@@ -126,7 +126,7 @@ class SecurityIT {
     String big = "{\"text\":\"" + "张".repeat(400_000) + "\"}";
     HttpResponse<String> r = read.as("admin", "POST", "/api/v1/residents/search", big);
     assertError(r, 413, "PAYLOAD_TOO_LARGE");
-    for (String bad : List.of("{", "null", "\"text\"", "{\"filters\":{}}", "{\"filters\":[null]}", "{\"age\":{\"min\":\"old\"}}", "{\"size\":1e99}", "{\"sort\":[1]}")) {
+    for (String bad : List.of("{", "\"text\"", "{\"filters\":{}}", "{\"filters\":[null]}", "{\"age\":{\"min\":\"old\"}}", "{\"size\":1e99}", "{\"sort\":[1]}")) {
       HttpResponse<String> answer = read.as("admin", "POST", "/api/v1/residents/search", bad);
       assertThat(answer.statusCode()).as(bad + " → " + answer.body()).isBetween(400, 499);
       assertThat(answer.body()).contains("\"error\"").doesNotContain("Exception");
