@@ -35,7 +35,7 @@ public class ExportConfiguration {
       AuditLog audit,
       ExportProperties properties) {
     Path dir = properties.dir() != null ? properties.dir() : hub.dataDir().resolve("exports");
-    return new ExportService(client, hub.elasticsearch().alias(), schema, search, protection, labels, templates, audit, properties, dir, Clock.systemUTC(), XlsxExportWriter.EXCEL_MAX_ROWS - 1);
+    return new ExportService(client, hub.elasticsearch().alias(), schema, search, protection, labels, templates, audit, properties, dir, Clock.systemUTC(), XlsxExportWriter.EXCEL_MAX_ROWS);
   }
 
   /** Named {@code scheduledExport}: routes in routes/ end with {@code process: {ref: scheduledExport}}. */

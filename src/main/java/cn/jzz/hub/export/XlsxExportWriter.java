@@ -18,6 +18,7 @@ final class XlsxExportWriter implements ExportWriter {
 
   private final OutputStream stream;
   private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+  /** Rows per sheet including its header row (Excel: 1,048,576). */
   private final int maxRowsPerSheet;
   private List<String> headers;
   private SXSSFSheet sheet;
