@@ -99,7 +99,8 @@ final class KeyGroups {
       LocalDate wedding = today.minusYears(Math.max(0, youngerAge - Draw.between(r, 21, 29))).minusDays(r.nextInt(365));
       marriages.add(new SimWorld.Marriage(head.seq, d.seq, "JH", wedding));
       if (Draw.chance(r, 0.05)) {
-        marriages.add(new SimWorld.Marriage(head.seq, d.seq, "BF", wedding.plusYears(Draw.between(r, 1, 10)).isAfter(today) ? today.minusDays(30) : wedding.plusYears(Draw.between(r, 1, 10))));
+        LocalDate reissued = wedding.plusYears(Draw.between(r, 1, 10));
+        marriages.add(new SimWorld.Marriage(head.seq, d.seq, "BF", reissued.isBefore(today) ? reissued : today.minusDays(30)));
       }
     }
   }
@@ -234,7 +235,7 @@ final class KeyGroups {
   /** 低保/特困/低保边缘: poorer households (the elderly alone, the disabled) more often. */
   private void family(Household h, List<Draft> members) {
     boolean disabled = members.stream().anyMatch(m -> m.disability != null);
-    double p = 0.005 * (1 + (disabled ? 2 : 0) + (h.type() == Type.ELDER_ALONE ? 2 : 0));
+    double p = 0.014 * (1 + (disabled ? 2 : 0) + (h.type() == Type.ELDER_ALONE ? 2 : 0));
     if (h.migrant() || !Draw.chance(r, p)) {
       return;
     }

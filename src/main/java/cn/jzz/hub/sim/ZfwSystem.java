@@ -63,7 +63,6 @@ public final class ZfwSystem implements DatabaseDepartment {
       for (Grid g : world.grids()) {
         grids.add(g.code(), g.name(), g.communityCode(), g.workerName(), g.workerPhone());
       }
-      long id = 0;
       for (SimPerson p : world.people()) {
         if (!Draw.chance(r, 0.97)) {
           continue;
@@ -77,7 +76,7 @@ public final class ZfwSystem implements DatabaseDepartment {
         if (Draw.chance(r, dirt.cancelled())) {
           // An earlier address, withdrawn when the person moved here.
           Places.House old = Draw.pick(r, world.houses());
-          rows.add(++id, sfzh, p.name(), phone(r, p, today), old.code(), p.gridCode(), p.houseRelation(), "1", null, null,
+          rows.add(currentRowId(p) - 1, sfzh, p.name(), phone(r, p, today), old.code(), p.gridCode(), p.houseRelation(), "1", null, null,
               rzrq(r, movedIn.minusYears(3)), collected.minusDays(400), "0");
           report.dirt("cancelled");
         }
@@ -88,7 +87,7 @@ public final class ZfwSystem implements DatabaseDepartment {
         }
         String rhzt = Draw.weighted(r, new String[] {"1", "2", "3"}, new int[] {85, 10, 5});
         String contact = p.age(today) >= 60 && h.members().size() <= 2 ? Population.name(r, Population.surname(r), "1") + "/子女/" + Draw.mobile(r) : null;
-        rows.add(++id, sfzh, p.name(), phone(r, p, today), p.houseCode(), p.gridCode(), p.houseRelation(), rhzt, contact, tags.isEmpty() ? null : tags,
+        rows.add(currentRowId(p), sfzh, p.name(), phone(r, p, today), p.houseCode(), p.gridCode(), p.houseRelation(), rhzt, contact, tags.isEmpty() ? null : tags,
             rzrq(r, movedIn), collected, p.alive() ? "1" : "0");
         if (p.alive()) {
           report.id("wg_rfxx", sfzh, p);
@@ -99,6 +98,11 @@ public final class ZfwSystem implements DatabaseDepartment {
     c.commit();
     c.setAutoCommit(true);
     return report.build();
+  }
+
+  /** The id of a person's current wg_rfxx row (an earlier, withdrawn one has this minus 1). */
+  static long currentRowId(SimPerson p) {
+    return p.seq() * 2;
   }
 
   /** The tags a grid worker notes: 独居, 空巢, 失能, 残疾, 留守儿童, 低保/特困/低保边缘, 党员. */
