@@ -1,30 +1,44 @@
 package cn.jzz.hub.sim;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
 /**
- * 公安局's PostgreSQL system ({@code dept_gaj}) with its tables, columns, codes and dirt as
- * departments.md describes them. Returns which people the hub is expected to accept from it.
+ * 公安局's PostgreSQL system ({@code dept_gaj}): RK_JBXX 户籍人口, LDRK_DJXX 流动人口 and JD_SQJD 社区戒毒,
+ * with the columns, codes and dirt departments.md describes (15-digit legacy numbers, lower-case x,
+ * mistyped check characters, old 3/4 sex codes, cancelled migrant registrations).
  */
-public final class GajSystem {
+public final class GajSystem implements DatabaseDepartment {
 
   public static final String DATABASE = "dept_gaj";
+  /** RYID = this + seq (tests address rows by it). */
+  public static final long RYID_BASE = 1_000_000;
+  public static final long LDRK_ID_BASE = 5_000_000;
+  static final long ID_SALT = 0x6A6AL;
 
-  /** The result of writing the department's slice. */
+  /** The result of writing the department's slice, as the gaj slice test reads it. */
   public record Written(int rows, Set<String> acceptedIds, int badIds, int cancelled) {}
 
-  private GajSystem() {}
+  @Override
+  public String source() {
+    return "gaj";
+  }
+
+  @Override
+  public Engine engine() {
+    return Engine.POSTGRESQL;
+  }
+
+  @Override
+  public void createTables(Connection c) throws SQLException {
+    createSchema(c);
+  }
 
   public static void createSchema(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
@@ -43,94 +57,74 @@ public final class GajSystem {
     }
   }
 
+  /** Writes RK_JBXX and LDRK_DJXX for {@code people} with the default dirt (the slice test's entry point). */
   public static Written write(Connection c, List<SimPerson> people, long seed, LocalDateTime now) throws SQLException {
-    Random dirt = new Random(seed ^ 0x6A6Al);
-    Set<String> accepted = new HashSet<>();
-    int rows = 0;
-    int bad = 0;
-    int cancelled = 0;
-    c.setAutoCommit(false);
-    try (PreparedStatement rk =
-            c.prepareStatement(
-                "INSERT INTO RK_JBXX (RYID,GMSFHM,XM,XB,MZ,CSRQ,HJDZ_XZQH,HJDZ_QHNXXDZ,HH,YHZGX,WHCD,HYZK,ZZMM,ZJXY,RYZT,GXSJ) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        PreparedStatement ld =
-            c.prepareStatement("INSERT INTO LDRK_DJXX (ID,GMSFHM,XM,XB,CSRQ,HJDZ_XZQH,XZZ_DZ,DJRQ,ZXBZ) VALUES (?,?,?,?,?,?,?,?,?)")) {
-      for (SimPerson p : people) {
-        String written = dirtyId(p, dirt);
-        boolean corrupt = written.length() == 18 && !written.equalsIgnoreCase(p.idNumber());
-        String csrq = p.birthDate().format(DateTimeFormatter.BASIC_ISO_DATE);
-        String sex = dirt.nextInt(500) == 0 ? (p.sexCode().equals("1") ? "4" : "3") : p.sexCode();
-        if (p.registered()) {
-          rk.setLong(1, 1_000_000 + p.seq());
-          rk.setString(2, written);
-          rk.setString(3, p.name());
-          rk.setString(4, sex);
-          rk.setString(5, p.ethnicity());
-          rk.setString(6, csrq);
-          rk.setString(7, p.hukouDivision());
-          rk.setString(8, p.hukouAddress());
-          rk.setString(9, p.householdNo());
-          rk.setString(10, p.relationToHead());
-          rk.setString(11, p.education());
-          rk.setString(12, p.maritalStatus());
-          rk.setString(13, p.politicalStatus());
-          rk.setString(14, p.religion());
-          rk.setString(15, p.status());
-          rk.setTimestamp(16, Timestamp.valueOf(now.minusMinutes(dirt.nextInt(600_000))));
-          rk.addBatch();
-        } else {
-          boolean off = dirt.nextInt(20) == 0;
-          ld.setLong(1, 5_000_000 + p.seq());
-          ld.setString(2, written);
-          ld.setString(3, p.name());
-          ld.setString(4, sex);
-          ld.setString(5, csrq);
-          ld.setString(6, p.hukouDivision());
-          ld.setString(7, "济宁市任城区古槐街道东门社区红星东路12号幸福家园3号楼2单元501");
-          ld.setObject(8, LocalDate.of(2015, 1, 1).plusDays(dirt.nextInt(3650)));
-          ld.setString(9, off ? "1" : "0");
-          ld.addBatch();
-          if (off) {
-            cancelled++;
-            rows++;
-            continue;
-          }
-        }
-        rows++;
-        if (corrupt) {
-          bad++;
-        } else {
-          accepted.add(p.idNumber());
-        }
-        if (rows % 1000 == 0) {
-          rk.executeBatch();
-          ld.executeBatch();
-        }
-      }
-      rk.executeBatch();
-      ld.executeBatch();
-      c.commit();
-    } finally {
-      c.setAutoCommit(true);
-    }
-    return new Written(rows, accepted, bad, cancelled);
+    DepartmentReport report = writeRows(c, people, seed, now, Dirt.defaults(), Progress.silent(), false);
+    return written(report);
   }
 
-  /** The ID as the department stored it: mostly right, sometimes legacy, lower-case or mistyped. */
-  static String dirtyId(SimPerson p, Random dirt) {
-    String id = p.idNumber();
-    int roll = dirt.nextInt(1000);
-    if (roll < 20 && p.birthDate().getYear() >= 1900 && p.birthDate().getYear() <= 1999) {
-      return id.substring(0, 6) + id.substring(8, 17);
-    }
-    if (roll < 40 && id.endsWith("X")) {
-      return id.substring(0, 17) + "x";
-    }
-    if (roll >= 990) {
-      char last = id.charAt(17);
-      return id.substring(0, 17) + (last == '0' ? '1' : last == 'X' ? '0' : (char) (last - 1));
-    }
-    return id;
+  @Override
+  public DepartmentReport write(Connection c, SimWorld world, Dirt dirt, Progress progress) throws SQLException {
+    return writeRows(c, world.people(), world.seed(), world.extractedAt(), dirt, progress, true);
   }
+
+  /** The slice test's view of a report: people from RK_JBXX and LDRK_DJXX. */
+  static Written written(DepartmentReport report) {
+    Set<String> accepted = new java.util.HashSet<>(report.accepted("rk_jbxx"));
+    accepted.addAll(report.accepted("ldrk_djxx"));
+    return new Written(report.rows().getOrDefault("rk_jbxx", 0) + report.rows().getOrDefault("ldrk_djxx", 0), accepted,
+        report.dirt().getOrDefault("bad-id", 0), report.dirt().getOrDefault("cancelled", 0));
+  }
+
+  private static DepartmentReport writeRows(Connection c, List<SimPerson> people, long seed, LocalDateTime now, Dirt dirt, Progress progress, boolean rehab)
+      throws SQLException {
+    DepartmentReport.Builder report = new DepartmentReport.Builder("gaj");
+    c.setAutoCommit(false);
+    try (Batch rk = new Batch(c, "INSERT INTO RK_JBXX (RYID,GMSFHM,XM,XB,MZ,CSRQ,HJDZ_XZQH,HJDZ_QHNXXDZ,HH,YHZGX,WHCD,HYZK,ZZMM,ZJXY,RYZT,GXSJ) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", progress);
+        Batch ld = new Batch(c, "INSERT INTO LDRK_DJXX (ID,GMSFHM,XM,XB,CSRQ,HJDZ_XZQH,XZZ_DZ,DJRQ,ZXBZ) VALUES (?,?,?,?,?,?,?,?,?)", progress);
+        Batch jd = new Batch(c, "INSERT INTO JD_SQJD (ID,GMSFHM,XM,KSRQ,JSRQ) VALUES (?,?,?,?,?)", progress)) {
+      for (SimPerson p : people) {
+        Random r = Draw.stream(seed, p.seq(), ID_SALT);
+        String written = writtenId(p, seed, dirt);
+        String csrq = p.birthDate().format(DateTimeFormatter.BASIC_ISO_DATE);
+        String sex = p.sexCode();
+        if (Draw.chance(r, dirt.oldSexCode())) {
+          sex = p.male() ? "3" : "4";
+          report.dirt("old-sex-code");
+        }
+        if (p.registered()) {
+          rk.add(RYID_BASE + p.seq(), written, p.name(), sex, p.ethnicity(), csrq, p.hukouDivision(), p.hukouAddress(), p.householdNo(),
+              p.relationToHead(), p.education(), p.maritalStatus(), p.politicalStatus(), p.religion(), p.status(),
+              now.minusMinutes(r.nextInt(600_000)));
+          report.id("rk_jbxx", written, p);
+        } else {
+          boolean off = Draw.chance(r, dirt.cancelled());
+          ld.add(LDRK_ID_BASE + p.seq(), written, p.name(), sex, csrq, p.hukouDivision(), p.address(),
+              now.toLocalDate().minusDays(30 + r.nextInt(3650)), off ? "1" : "0");
+          if (off) {
+            report.dirt("cancelled");
+          } else {
+            report.id("ldrk_djxx", written, p);
+          }
+        }
+        if (rehab && p.drugRehab() != null) {
+          jd.add(p.seq(), written, p.name(), p.drugRehab().start(), p.drugRehab().end());
+          report.id("jd_sqjd", written, p);
+        }
+      }
+      report.rows("rk_jbxx", rk.count()).rows("ldrk_djxx", ld.count());
+      if (rehab) {
+        report.rows("jd_sqjd", jd.count());
+      }
+    }
+    c.commit();
+    c.setAutoCommit(true);
+    return report.build();
+  }
+
+  /** The ID number as 公安 stored it for this person: the same in all three tables. */
+  static String writtenId(SimPerson p, long seed, Dirt dirt) {
+    return dirt.id(p, Draw.stream(seed, p.seq(), ID_SALT + 1), true, true);
+  }
+
 }

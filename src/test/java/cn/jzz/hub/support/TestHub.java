@@ -49,8 +49,10 @@ public final class TestHub implements AutoCloseable {
     return p;
   }
 
+  /** Properties go in as command-line arguments, so they win over application.yml (server.port=0 above all). */
   public static TestHub start(Map<String, Object> properties) {
-    return new TestHub(new SpringApplicationBuilder(HubApplication.class).properties(properties).run());
+    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    return new TestHub(new SpringApplicationBuilder(HubApplication.class).run(args));
   }
 
   public <T> T bean(Class<T> type) {
