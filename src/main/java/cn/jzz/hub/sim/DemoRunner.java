@@ -4,8 +4,6 @@ import cn.jzz.hub.index.ResidentIndex;
 import cn.jzz.hub.security.Principal;
 import cn.jzz.hub.security.UserDirectory;
 import java.security.SecureRandom;
-import java.util.Comparator;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -48,13 +46,7 @@ public class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
   }
 
   private void createUsers() {
-    String community =
-        world.people().stream()
-            .collect(Collectors.groupingBy(SimPerson::communityCode, Collectors.counting()))
-            .entrySet().stream()
-            .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-            .map(Map.Entry::getKey)
-            .orElseThrow();
+    String community = world.gridWorkerCommunity().code();
     SecureRandom random = new SecureRandom();
     Function<Integer, String> password = n -> random.ints(n, 0, ALPHABET.length()).mapToObj(i -> String.valueOf(ALPHABET.charAt(i))).collect(Collectors.joining());
     for (Principal p :
