@@ -57,8 +57,10 @@ public final class SourceMonitor {
   /** Reading works (again); clears a previous transient error. */
   public void running() {
     if (state != State.paused && state != State.failed) {
+      if (state == State.retrying) {
+        lastError = null; // the transient problem is over; a refused file's message stays visible
+      }
       state = State.running;
-      lastError = null;
     }
   }
 
@@ -76,6 +78,12 @@ public final class SourceMonitor {
     errors.increment();
     lastError = error;
     state = State.failed;
+  }
+
+  /** One input was refused (a file moved to failed/); the source itself keeps running. */
+  public void rejected(String error) {
+    errors.increment();
+    lastError = error;
   }
 
   public void paused() {
