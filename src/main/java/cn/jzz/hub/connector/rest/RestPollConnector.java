@@ -67,11 +67,26 @@ final class RestPollConnector extends CamelSourceConnector {
       throw IngestException.permanent(source, "configure", "the client secret " + options.auth().clientSecret() + " is not set: set " + property
           + " (env " + property.toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_") + "), then resume the source");
     }
+    String baseUrl;
+    try {
+      baseUrl = context.placeholders().apply(options.baseUrl());
+    } catch (IllegalArgumentException e) {
+      throw IngestException.permanent(source, "configure", "options.base-url " + options.baseUrl() + " cannot be resolved: " + e.getMessage());
+    }
+    if (!RestPollOptions.isBaseUrl(baseUrl)) {
+      throw IngestException.permanent(source, "configure", "options.base-url resolved to '" + baseUrl + "'; it must be scheme, host and port, e.g. http://127.0.0.1:18081");
+    }
+    String clientId;
+    try {
+      clientId = context.placeholders().apply(options.auth().clientId());
+    } catch (IllegalArgumentException e) {
+      throw IngestException.permanent(source, "configure", "options.auth.client-id " + options.auth().clientId() + " cannot be resolved: " + e.getMessage());
+    }
     AuthStrategy auth =
         "bearer-token".equals(options.auth().type())
-            ? new BearerTokenAuth(source, options.auth().tokenPath(), options.auth().clientId(), secret, clock)
-            : new HmacHeadersAuth(options.auth().clientId(), secret, clock);
-    transport = new CamelHttpTransport(context.camel(), options.baseUrl(), options.timeout());
+            ? new BearerTokenAuth(source, options.auth().tokenPath(), clientId, secret, clock)
+            : new HmacHeadersAuth(clientId, secret, clock);
+    transport = new CamelHttpTransport(context.camel(), baseUrl, options.timeout());
     client = new RestClient(source, transport, auth, new RateLimiter(options.rateLimit()), options.retries(), Thread::sleep, this::stopping);
     watermarks.clear();
     watermarks.putAll(state.read(STATE, new TypeReference<Map<String, Instant>>() {}).orElse(Map.of()));

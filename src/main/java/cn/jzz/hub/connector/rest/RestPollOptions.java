@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Options of {@code type: rest}: an HTTP JSON API polled for changes since a watermark.
  *
- * @param baseUrl scheme, host and port, e.g. {@code http://127.0.0.1:18081}
+ * @param baseUrl scheme, host and port, e.g. {@code http://127.0.0.1:18081}, or a placeholder such as
+ *     {@code ${hub.sources.wjw.base-url:http://127.0.0.1:18081}} so each deployment names its own
  * @param auth how requests are authenticated
  * @param paging how a result is split into pages
  * @param watermark the query parameter that asks for changes since the last pass
@@ -74,8 +75,8 @@ public record RestPollOptions(
   @Override
   public List<Problem> validate() {
     List<Problem> problems = new ArrayList<>();
-    if (baseUrl == null || !baseUrl.matches("https?://[^/?#]+")) {
-      problems.add(new Problem("base-url", "required: scheme, host and port only, e.g. http://127.0.0.1:18081"));
+    if (baseUrl == null || !(isBaseUrl(baseUrl) || baseUrl.matches("\\$\\{[^}]+}"))) {
+      problems.add(new Problem("base-url", "required: scheme, host and port only, e.g. http://127.0.0.1:18081, or a ${property:default} placeholder"));
     }
     if (auth == null || auth.type() == null || !AUTH_TYPES.contains(auth.type())) {
       problems.add(new Problem("auth.type", "must be one of " + new java.util.TreeSet<>(AUTH_TYPES)));
@@ -133,6 +134,10 @@ public record RestPollOptions(
       problems.add(new Problem("timeout-ms", "must be at least 100"));
     }
     return problems;
+  }
+
+  static boolean isBaseUrl(String url) {
+    return url.matches("https?://[^/?#]+");
   }
 
   int pageSize() {
