@@ -105,7 +105,8 @@ async function renderTopbar(s, active) {
 }
 
 document.getElementById('logout').addEventListener('click', () => {
-  session.clear();
+  // the next user of this tab starts afresh: no filters or results of the previous one
+  sessionStorage.clear();
   location.hash = '#/login';
 });
 const toggle = document.getElementById('menu-toggle');

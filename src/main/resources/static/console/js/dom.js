@@ -1,4 +1,4 @@
-// DOM helpers. Every value from the API goes through text nodes (never innerHTML), so a hostile value
+// DOM helpers. Every value from the API goes through text nodes (never parsed as markup), so a hostile value
 // such as a formula or markup in a department's data is shown, not executed.
 
 /**
