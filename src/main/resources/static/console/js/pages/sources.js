@@ -57,7 +57,7 @@ export async function render(main) {
       s.type || '',
       h('span', {class: `badge ${state}`, 'data-state': state}, STATE_NAMES[state] || state),
       formatTime(first(s.last_event_time, s.last_event_at, s.lastEventTime)) || '—',
-      lag(s.lag),
+      lag(s.lag, s.last_event_age_seconds),
       number(read), number(accepted), number(quarantined),
       s.last_error ? h('span', {class: 'error small'}, s.last_error) : '—',
       h('div', {class: 'row'},
@@ -89,10 +89,11 @@ function number(v) {
   return v === undefined || v === null ? '—' : Number(v).toLocaleString('zh-CN');
 }
 
-/** Lag as the API gives it: a number of waiting records, or an ISO duration / seconds object. */
-function lag(v) {
-  if (v === undefined || v === null) return '—';
-  if (typeof v === 'number') return `${v.toLocaleString('zh-CN')} 条待读`;
+/** Lag: records known to wait in the source, and how long ago the newest event happened there. */
+function lag(v, ageSeconds) {
+  const age = ageSeconds === undefined || ageSeconds === null ? '' : `最近事件距今 ${duration(ageSeconds)}`;
+  if (v === undefined || v === null) return age || '—';
+  if (typeof v === 'number') return [`${v.toLocaleString('zh-CN')} 条待读`, age].filter(Boolean).join('，');
   if (typeof v === 'object') {
     const parts = [];
     if (v.records !== undefined) parts.push(`${v.records} 条`);
@@ -100,4 +101,12 @@ function lag(v) {
     return parts.join(' / ') || JSON.stringify(v);
   }
   return String(v);
+}
+
+function duration(seconds) {
+  const s = Math.max(0, Math.round(Number(seconds)));
+  if (s < 60) return `${s} 秒`;
+  if (s < 3600) return `${Math.floor(s / 60)} 分 ${s % 60} 秒`;
+  if (s < 86400) return `${Math.floor(s / 3600)} 小时 ${Math.floor((s % 3600) / 60)} 分`;
+  return `${Math.floor(s / 86400)} 天`;
 }

@@ -21,7 +21,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -77,10 +76,21 @@ final class Browser implements AutoCloseable {
         "intl.accept_languages", "zh-CN"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);
-    driver.manage().window().setSize(DESKTOP);
     // Downloads in headless chromium go where the DevTools protocol says.
     driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-    return new Browser(driver, profile, downloads, base);
+    Browser browser = new Browser(driver, profile, downloads, base);
+    browser.resize(DESKTOP);
+    return browser;
+  }
+
+  /** Makes the page's viewport (not the window around it) exactly {@code size}. */
+  void resize(Dimension size) {
+    driver.manage().window().setSize(size);
+    if (driver.getCurrentUrl().startsWith("http")) {
+      Number w = (Number) script("return window.innerWidth;");
+      Number h = (Number) script("return window.innerHeight;");
+      driver.manage().window().setSize(new Dimension(2 * size.width - w.intValue(), 2 * size.height - h.intValue()));
+    }
   }
 
   void open(String hash) {
@@ -110,13 +120,19 @@ final class Browser implements AutoCloseable {
     });
   }
 
-  /** Chooses a value in a select once the select offers it (options arrive with each search). */
+  /**
+   * Chooses a value in a select once the select offers it (options arrive with each search), then
+   * waits for the search the choice starts. The choice is made in one script, as the options are
+   * rebuilt by every answer and an element found a moment earlier may already be gone.
+   */
   void choose(By select, String value) {
-    until(select + " to offer " + value, d -> {
-      WebElement el = d.findElement(select);
-      return el.isEnabled() && !el.findElements(By.xpath(".//option[@value=" + xpathLiteral(value) + "]")).isEmpty();
-    });
-    new Select(driver.findElement(select)).selectByValue(value);
+    settle();
+    String css = select.toString().replaceFirst("^By\\.id: ", "#").replaceFirst("^By\\.cssSelector: ", "");
+    until(select + " to offer " + value, d -> Boolean.TRUE.equals(script(
+        "const s = document.querySelector(arguments[0]);"
+            + "if (!s || s.disabled || ![...s.options].some(o => o.value === arguments[1])) return false;"
+            + "s.value = arguments[1]; s.dispatchEvent(new Event('change')); return true;", css, value)));
+    settle();
   }
 
   void type(By by, String text) {
@@ -143,12 +159,12 @@ final class Browser implements AutoCloseable {
    */
   void screenshots(String name, By ready) throws IOException {
     shoot(name + "-1366x768");
-    driver.manage().window().setSize(PHONE);
+    resize(PHONE);
     driver.navigate().refresh();
     await(ready);
     settle();
     shoot(name + "-390x844");
-    driver.manage().window().setSize(DESKTOP);
+    resize(DESKTOP);
     driver.navigate().refresh();
     await(ready);
     settle();
@@ -161,6 +177,7 @@ final class Browser implements AutoCloseable {
 
   void shoot(String name) throws IOException {
     Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+    script("window.scrollTo(0, 0);");
     File png = driver.getScreenshotAs(OutputType.FILE);
     Files.copy(png.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
