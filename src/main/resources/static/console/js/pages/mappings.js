@@ -46,7 +46,8 @@ async function renderEditor(main, cat, source) {
   const message = h('div', {id: 'mapping-message'});
   const samples = h('textarea', {class: 'samples', id: 'preview-samples', spellcheck: 'false', 'aria-label': '样例数据（JSON）'});
   const previewBox = h('div', {id: 'preview-result'});
-  const version = h('span', {class: 'badge', id: 'mapping-version'}, `当前版本 v${current.version ?? '?'}`);
+  let activeVersion = Number.isInteger(current.version) ? current.version : null;
+  const version = h('span', {class: 'badge', id: 'mapping-version'}, `当前版本 v${activeVersion ?? '?'}`);
 
   editor.addEventListener('input', () => {
     errorLines = new Map();
@@ -177,6 +178,7 @@ async function renderEditor(main, cat, source) {
         problems.length ? h('ul', {class: 'problems'}, problems.map((p) => h('li', {}, typeof p === 'string' ? p : [p.path ? h('code', {}, p.path) : null, ' ', p.message || p.reason || JSON.stringify(p)]))) : null);
     });
     replace(previewBox, h('div', {id: 'preview-records'}, rows));
+    previewBox.scrollIntoView({block: 'start'});
   }
 
   async function activate() {
@@ -184,11 +186,21 @@ async function renderEditor(main, cat, source) {
       replace(message, notice('bad', '映射有问题，未启用。请先按提示修正。'));
       return;
     }
-    if (!(await confirmAction(`确定要启用“${sourceName(cat, source)}”的新映射吗？此后到达的记录将按新映射处理。`))) return;
+    // A new version needs a higher number than the active one: offer the next number in the text.
+    const next = nextVersion(editor.value, activeVersion);
+    const bump = next !== null ? `\n版本号将改为 v${next}（须大于当前启用的 v${activeVersion}）。` : '';
+    if (!(await confirmAction(`确定要启用“${sourceName(cat, source)}”的新映射吗？此后到达的记录将按新映射处理。${bump}`))) return;
+    if (next !== null) {
+      editor.value = editor.value.replace(/^version:[ \t]*\d+/m, `version: ${next}`);
+      renderGutter();
+    }
     try {
       const answer = await put(`/mappings/${encodeURIComponent(source)}`, editor.value, {contentType: YAML});
       const v = answer && (answer.version ?? answer.active_version);
-      if (v !== undefined) replace(version, `当前版本 v${v}`);
+      if (v !== undefined) {
+        activeVersion = v;
+        replace(version, `当前版本 v${v}`);
+      }
       replace(message, notice('ok', h('span', {id: 'activate-ok'}, `已启用新映射${v !== undefined ? `（版本 v${v}）` : ''}。如需用它重新处理已保留的原始记录，请点击“按当前映射重放”。`)));
       toast('映射已启用');
     } catch (e) {
@@ -214,6 +226,13 @@ async function renderEditor(main, cat, source) {
     replace(message, failureNotice(e) || '');
     return false;
   }
+}
+
+/** The version number the text must carry to be activated, or null when it already is higher. */
+function nextVersion(yaml, active) {
+  const m = /^version:[ \t]*(\d+)/m.exec(yaml);
+  if (!m || active === null) return null;
+  return Number(m[1]) <= active ? active + 1 : null;
 }
 
 /** Sample rows: quarantined records of this source when there are any, else a skeleton of the mapping. */

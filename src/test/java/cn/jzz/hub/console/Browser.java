@@ -175,9 +175,15 @@ final class Browser implements AutoCloseable {
     until("the page to settle", d -> Boolean.TRUE.equals(script("return document.readyState === 'complete' && !document.querySelector('[aria-busy=true]');")));
   }
 
+  /** Saves the top of the page. */
   void shoot(String name) throws IOException {
-    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
     script("window.scrollTo(0, 0);");
+    shootAsScrolled(name);
+  }
+
+  /** Saves the page as it is scrolled now (e.g. to a result the page brought into view). */
+  void shootAsScrolled(String name) throws IOException {
+    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
     File png = driver.getScreenshotAs(OutputType.FILE);
     Files.copy(png.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }

@@ -235,11 +235,16 @@ class ConsoleE2EIT {
     browser.click(By.id("mapping-preview"));
     browser.awaitText(By.id("preview-records"), "预览样例");
     assertThat(browser.driver.findElement(By.id("preview-records")).getText()).contains("姓名");
-    browser.shoot("08-mapping-preview-1366x768");
+    browser.shootAsScrolled("08-mapping-preview-1366x768");
 
     browser.click(By.id("mapping-activate"));
     browser.acceptConfirm();
-    browser.await(By.id("activate-ok"));
+    browser.until("the activation to answer", d -> !d.findElements(By.cssSelector("#activate-ok, #mapping-message .notice.bad")).isEmpty());
+    assertThat(browser.driver.findElement(By.id("mapping-message")).getText()).as("activation message").contains("已启用新映射");
+    // the console raised the version number, as activation needs a higher one
+    assertThat(browser.driver.findElement(By.id("mapping-version")).getText()).isEqualTo("当前版本 v2");
+    assertThat(browser.driver.findElement(By.id("mapping-editor")).getAttribute("value")).contains("version: 2");
+    browser.shoot("08-mapping-activated-1366x768");
   }
 
   @Test
