@@ -106,5 +106,8 @@ final class ConsoleHub implements AutoCloseable {
     try (Connection c = DriverManager.getConnection(ItServices.postgres().jdbcUrl("postgres"), "postgres", "postgres"); Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
     }
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
   }
 }
