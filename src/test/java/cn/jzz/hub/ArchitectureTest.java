@@ -20,10 +20,10 @@ class ArchitectureTest {
 
   @Test
   void earlierStagesDoNotKnowLaterOnes() {
-    noClasses().that().resideInAPackage("..connector..").should().dependOnClassesThat().resideInAnyPackage("..normalize..", "..merge..", "..index..", "..query..", "..security..", "..sim..").check(classes);
-    noClasses().that().resideInAPackage("..normalize..").should().dependOnClassesThat().resideInAnyPackage("..merge..", "..index..", "..query..", "..sim..").check(classes);
-    noClasses().that().resideInAPackage("..merge..").should().dependOnClassesThat().resideInAnyPackage("..index..", "..query..", "..sim..").check(classes);
-    noClasses().that().resideInAPackage("..index..").should().dependOnClassesThat().resideInAnyPackage("..query..", "..sim..").check(classes);
+    noClasses().that().resideInAPackage("..connector..").should().dependOnClassesThat().resideInAnyPackage("cn.jzz.hub.normalize..", "cn.jzz.hub.merge..", "cn.jzz.hub.index..", "cn.jzz.hub.query..", "cn.jzz.hub.security..", "cn.jzz.hub.sim..").check(classes);
+    noClasses().that().resideInAPackage("..normalize..").should().dependOnClassesThat().resideInAnyPackage("cn.jzz.hub.merge..", "cn.jzz.hub.index..", "cn.jzz.hub.query..", "cn.jzz.hub.sim..").check(classes);
+    noClasses().that().resideInAPackage("..merge..").should().dependOnClassesThat().resideInAnyPackage("cn.jzz.hub.index..", "cn.jzz.hub.query..", "cn.jzz.hub.sim..").check(classes);
+    noClasses().that().resideInAPackage("..index..").should().dependOnClassesThat().resideInAnyPackage("cn.jzz.hub.query..", "cn.jzz.hub.sim..").check(classes);
   }
 
   @Test
