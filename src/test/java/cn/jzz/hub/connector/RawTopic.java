@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -32,10 +36,20 @@ public final class RawTopic implements AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
             new StringDeserializer(),
             new StringDeserializer());
-    consumer.subscribe(List.of(topic));
+    // Created up front with one partition, as the hub's KafkaTopics does before connectors start:
+    // no race with auto-creation, and one order for all events of the test.
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, ItServices.kafkaBootstrap()))) {
+      if (!admin.listTopics().names().get().contains(topic)) {
+        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create " + topic, e);
+    }
+    consumer.assign(List.of(new TopicPartition(topic, 0)));
+    consumer.seekToBeginning(List.of(new TopicPartition(topic, 0)));
   }
 
-  /** Everything published so far; events of one key keep their order, different keys may interleave. */
+  /** Everything published so far, in the order it was published. */
   public synchronized List<RawEvent> all() {
     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
       RawEvent event = Json.read(record.value(), RawEvent.class);
