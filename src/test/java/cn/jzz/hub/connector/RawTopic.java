@@ -69,8 +69,12 @@ public final class RawTopic implements AutoCloseable {
   }
 
   public static KafkaProducer<String, String> producer() {
+    return producer(ItServices.kafkaBootstrap());
+  }
+
+  public static KafkaProducer<String, String> producer(String bootstrap) {
     return new KafkaProducer<>(
-        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ItServices.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
         new StringSerializer(),
         new StringSerializer());
   }
