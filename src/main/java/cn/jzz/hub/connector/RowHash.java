@@ -2,23 +2,29 @@ package cn.jzz.hub.connector;
 
 import cn.jzz.hub.support.Json;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** A short fingerprint of a row, to tell whether a row read again has changed since it was published. */
 public final class RowHash {
 
+  private static final SecretKeySpec KEY = new SecretKeySpec("hub-row-hash".getBytes(StandardCharsets.US_ASCII), "HmacSHA256");
+
   private RowHash() {}
 
-  /** 16 hex characters of SHA-256 over the row as JSON: enough to tell a changed row, short to keep. */
+  /** 16 hex characters of an HMAC-SHA256 over the row as JSON: enough to tell a changed row, short to keep. */
   public static String of(Map<String, Object> row) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Json.write(row).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(KEY);
+      return HexFormat.of().formatHex(mac.doFinal(Json.write(row).getBytes(StandardCharsets.UTF_8)), 0, 8);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      // HmacSHA256 is part of every Java runtime; the checked exceptions cannot happen
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
     }
   }
 }
