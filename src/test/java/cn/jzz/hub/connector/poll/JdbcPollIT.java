@@ -161,6 +161,24 @@ class JdbcPollIT {
     }
   }
 
+  @Test
+  void anUnreachableServerShowsRetryingWithTheErrorAndKeepsTrying() throws Exception {
+    cn.jzz.hub.config.HubProperties base = ConnectorFixtures.properties(data, ItServices.kafkaBootstrap(), NS);
+    cn.jzz.hub.config.HubProperties down = new cn.jzz.hub.config.HubProperties(base.dataDir(), base.connectorsDir(), base.mappingsDir(), base.elasticsearch(), base.kafka(),
+        new cn.jzz.hub.config.HubProperties.Sources(base.sources().postgres(), new cn.jzz.hub.config.HubProperties.Mariadb("127.0.0.1", 1, "root", "")));
+    ConnectorContext unreachable = ConnectorFixtures.context(down, producer, camel, s -> s);
+    SourceConnector zrzyj = new JdbcPollConnectorType()
+        .create("zrzyj", new JdbcPollOptions("mariadb", "dept_zrzyj", List.of(new JdbcPollOptions.Table("bdc_qlr", "djsj", "id")), 100, 200), unreachable);
+    zrzyj.start();
+    try {
+      SourceStatus status = Await.until("the source to retry", PATIENCE, zrzyj::status, s -> s.state() == SourceStatus.State.retrying);
+      assertThat(status.lastError()).contains("mariadb database dept_zrzyj");
+      assertThat(unreachable.monitors().meters().get("hub.ingest.errors").tag("source", "zrzyj").counter().count()).isPositive();
+    } finally {
+      zrzyj.stop();
+    }
+  }
+
   private static void execute(Connection c, String sql) throws Exception {
     try (c; Statement s = c.createStatement()) {
       s.execute(sql);
