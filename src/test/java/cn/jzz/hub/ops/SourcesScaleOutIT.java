@@ -57,7 +57,7 @@ class SourcesScaleOutIT {
   private TestHub start(Path data) {
     // TestHub's server.port=0 is a default property, which application.yml's 8080 outranks; a system
     // property outranks both, and two hubs in one JVM need two ports.
-    System.setProperty("server.port", "0");
+    System.setProperty("server.port", "0"); // cleared again in the test's finally
     Map<String, Object> properties = TestHub.properties(NS, data, connectors);
     properties.put("hub.ingest.lease-session-timeout", "6s");
     return TestHub.start(properties);
@@ -72,6 +72,7 @@ class SourcesScaleOutIT {
   @Test
   void eachSourceHasExactlyOneReaderAndAnotherTakesOverWhenItStopsOrIsKilled() throws Exception {
     writeConnectors();
+    String port = System.getProperty("server.port");
     try (TestHub a = start(dataA); TestHub b = start(dataB)) {
       Await.until("the sources to be shared out", PATIENCE, () -> List.of(readHere(a), readHere(b)),
           held -> !held.get(0).isEmpty() && !held.get(1).isEmpty() && union(held).equals(new TreeSet<>(SOURCES)) && disjoint(held));
@@ -100,6 +101,12 @@ class SourcesScaleOutIT {
       Files.createDirectories(inbox);
       Files.write(inbox.resolve("残疾人_202611.csv"), "姓名,身份证号\r\n张三,370811199001011234\r\n".getBytes(Charset.forName("GBK")));
       Await.until("b to archive the dump", PATIENCE, () -> Files.exists(dataB.resolve("archive/clj/残疾人_202611.csv")), done -> done);
+    } finally {
+      if (port == null) {
+        System.clearProperty("server.port");
+      } else {
+        System.setProperty("server.port", port);
+      }
     }
   }
 
@@ -125,6 +132,10 @@ class SourcesScaleOutIT {
     }
     assertThat(mine).isNotNull();
     String id = mine.path("id").asText();
+    String elsewhere = SOURCES.stream().filter(s -> !readHere(hub).contains(s)).findFirst().orElseThrow();
+    HttpResponse<String> conflict = call(hub, "POST", "/api/v1/sources/" + elsewhere + "/pause", admin);
+    assertThat(conflict.statusCode()).isEqualTo(409);
+    assertThat(Json.MAPPER.readTree(conflict.body()).path("error").path("code").asText()).isEqualTo("NOT_READ_HERE");
 
     HttpResponse<String> forbidden = call(hub, "GET", "/api/v1/sources", analyst);
     assertThat(forbidden.statusCode()).isEqualTo(403);
