@@ -239,6 +239,9 @@ public class ConnectorManager implements SmartLifecycle {
   /** Stops reading the source and keeps its position; held on disk until {@link #resume}. */
   public synchronized void pause(String source) {
     Slot slot = requireSlot(source);
+    if (!slot.held) {
+      throw new NotReadHereException("source " + source + " is read by another hub instance; send the pause to the instance that reads it (GET /api/v1/sources there shows read_here=true)");
+    }
     setPaused(source, true);
     stopConnector(slot);
     context.monitor(source, slot.bound.definition().type()).paused();

@@ -74,7 +74,11 @@ public class SourcesController {
   @PostMapping("/{id}/pause")
   public Map<String, Object> pause(@PathVariable String id, HttpServletRequest request) {
     requireAdmin(request);
-    requireSource(id).pause(id);
+    try {
+      requireSource(id).pause(id);
+    } catch (ConnectorManager.NotReadHereException e) {
+      throw new ApiException(HttpStatus.CONFLICT, "NOT_READ_HERE", e.getMessage());
+    }
     return Map.of("id", id, "state", SourceStatus.State.paused.name());
   }
 

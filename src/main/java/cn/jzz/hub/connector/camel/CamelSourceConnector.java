@@ -107,7 +107,14 @@ public abstract class CamelSourceConnector implements SourceConnector {
     if (stopping || monitor.isFailed() || System.nanoTime() - notBeforeNanos < 0) {
       return;
     }
-    work(exchange);
+    try {
+      work(exchange);
+    } catch (InterruptedException e) {
+      if (stopping) {
+        return; // stopped mid-way: nothing was committed past what was published
+      }
+      throw e;
+    }
     synchronized (this) {
       backoff = FIRST_BACKOFF;
     }
@@ -126,6 +133,9 @@ public abstract class CamelSourceConnector implements SourceConnector {
   }
 
   void onPermanentFailure(Throwable error) {
+    if (stopping && !(error instanceof IngestException)) {
+      return; // an interrupted read while stopping is not the source's fault
+    }
     String reason = IngestErrorPolicy.describe(error);
     String stage = error instanceof IngestException ingest ? ingest.stage() : "ingest";
     monitor.failed(reason);

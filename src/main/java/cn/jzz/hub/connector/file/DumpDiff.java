@@ -1,13 +1,8 @@
 package cn.jzz.hub.connector.file;
 
 import cn.jzz.hub.connector.RawEvent;
-import cn.jzz.hub.support.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +52,7 @@ final class DumpDiff {
     return new Result(events, next, removed, duplicates);
   }
 
-  /** 16 hex characters of SHA-256 over the row as JSON: enough to tell a changed row, short to keep. */
   static String hash(Map<String, Object> row) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Json.write(row).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return cn.jzz.hub.connector.RowHash.of(row);
   }
 }

@@ -58,8 +58,9 @@ public record RestPollOptions(
   /**
    * @param param the query parameter, e.g. {@code updatedSince}
    * @param format {@code iso-offset} (ISO-8601 at +08:00) or {@code yyyyMMddHHmmss} (local time)
-   * @param overlapSeconds for resources without {@code updated-field}: the next pass asks from this
-   *     long before the previous pass started, for rows the API stamped late (default 300)
+   * @param overlapSeconds the next pass asks from this long before the newest change seen (or, without
+   *     {@code updated-field}, before the previous pass started), for rows the API stamped late or
+   *     changed while a pass was paging (default 300); rows read again unchanged are not republished
    */
   public record WatermarkParam(String param, String format, Integer overlapSeconds) {}
 
@@ -68,7 +69,8 @@ public record RestPollOptions(
    * @param path the request path
    * @param keyFields the fields that identify a record (keyed through {@code RecordKeys})
    * @param updatedField the field telling when a record changed; the next watermark is its largest
-   *     value in a pass. Without it, the next watermark is the pass's start less the overlap
+   *     value in a pass (at most the pass's start) less the overlap. Without it, the pass's start less
+   *     the overlap
    */
   public record Resource(String name, String path, List<String> keyFields, String updatedField) {}
 
