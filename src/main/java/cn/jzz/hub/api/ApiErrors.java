@@ -11,7 +11,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -36,6 +39,11 @@ public class ApiErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodyLimitFilter.TooLargeException) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(body("PAYLOAD_TOO_LARGE", t.getMessage() + "; send fewer filters or values", List.of()));
+      }
+    }
     String detail = e.getMostSpecificCause().getMessage();
     return ResponseEntity.badRequest()
         .body(body("MALFORMED_BODY", "the request body is not valid JSON of the expected shape: " + firstLine(detail), List.of()));
@@ -61,6 +69,46 @@ public class ApiErrors {
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<Map<String, Object>> notFound(NoResourceFoundException e) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body("NOT_FOUND", "no such endpoint; see /v3/api-docs", List.of()));
+  }
+
+  @ExceptionHandler(BodyLimitFilter.TooLargeException.class)
+  ResponseEntity<Map<String, Object>> tooLarge(BodyLimitFilter.TooLargeException e) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(body("PAYLOAD_TOO_LARGE", e.getMessage() + "; send fewer filters or values", List.of()));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return ResponseEntity.badRequest().body(body("INVALID_PARAMETER", "parameter '" + e.getName() + "' has the wrong type", List.of()));
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+    return ResponseEntity.badRequest().body(body("MISSING_PARAMETER", "parameter '" + e.getParameterName() + "' is required", List.of()));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body("NOT_ACCEPTABLE", "this endpoint answers JSON (or the export file)", List.of()));
+  }
+
+  /**
+   * Elasticsearch refused a query: input the whitelist let through but the cluster rejects (e.g. a
+   * date it cannot parse) is the caller's problem (400); anything else means the cluster is unwell (503).
+   * Neither answer carries the cluster's message, which may echo values.
+   */
+  @ExceptionHandler(co.elastic.clients.elasticsearch._types.ElasticsearchException.class)
+  ResponseEntity<Map<String, Object>> elasticsearch(co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+    if (e.status() == 400) {
+      return ResponseEntity.badRequest().body(body("INVALID_QUERY", "the search index could not run this query; check the filter values against GET /api/v1/schema", List.of()));
+    }
+    log.warn("Elasticsearch answered {}: {}", e.status(), e.error() == null ? "" : e.error().type());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(body("SEARCH_UNAVAILABLE", "the search index is not available; try again later", List.of()));
+  }
+
+  @ExceptionHandler(java.io.IOException.class)
+  ResponseEntity<Map<String, Object>> io(java.io.IOException e) {
+    log.warn("I/O error while answering: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(body("SERVICE_UNAVAILABLE", "a backing service did not answer; try again later", List.of()));
   }
 
   @ExceptionHandler(Exception.class)

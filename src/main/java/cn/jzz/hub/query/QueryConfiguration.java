@@ -1,12 +1,15 @@
 package cn.jzz.hub.query;
 
 import cn.jzz.hub.config.HubProperties;
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import cn.jzz.hub.schema.FieldDef;
+import cn.jzz.hub.identity.IdNumbers;
+import cn.jzz.hub.identity.PersonIds;
 import cn.jzz.hub.schema.ResidentSchema;
+import cn.jzz.hub.schema.SchemaProperties;
+import cn.jzz.hub.schema.TagDictionary;
+import cn.jzz.hub.security.AuditLog;
+import cn.jzz.hub.security.FieldProtection;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Clock;
-import java.util.List;
-import java.util.function.Predicate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,9 +17,26 @@ import org.springframework.context.annotation.Configuration;
 public class QueryConfiguration {
 
   @Bean
-  ResidentSearchService residentSearchService(ElasticsearchClient client, HubProperties properties, ResidentSchema schema) {
-    Predicate<String> knownTargetField = key -> key != null && schema.field(key).isPresent();
-    List<String> textFields = schema.searchableFields().stream().map(FieldDef::key).toList();
-    return new ResidentSearchService(client, properties.elasticsearch().alias(), knownTargetField, textFields, Clock.systemUTC());
+  ResidentQueryBuilder residentQueryBuilder(ResidentSchema schema, TagDictionary tags, FieldProtection protection) {
+    return new ResidentQueryBuilder(schema, tags, protection);
+  }
+
+  @Bean
+  FacetLabels facetLabels(ResidentSchema schema, SchemaProperties schemas) {
+    return new FacetLabels(schema, schemas.schemasDir());
+  }
+
+  @Bean
+  ResidentSearchService residentSearchService(
+      ElasticsearchClient client,
+      HubProperties properties,
+      ResidentSchema schema,
+      ResidentQueryBuilder queries,
+      FieldProtection protection,
+      FacetLabels labels,
+      AuditLog audit,
+      IdNumbers idNumbers,
+      PersonIds personIds) {
+    return new ResidentSearchService(client, properties.elasticsearch().alias(), schema, queries, protection, labels, audit, idNumbers, personIds, Clock.systemUTC());
   }
 }

@@ -22,13 +22,38 @@ public final class PasswordHasher {
   }
 
   public static boolean matches(String password, String stored) {
-    String[] parts = stored.split("\\$");
-    if (parts.length != 4 || !parts[0].equals("pbkdf2")) {
+    if (!isHash(stored)) {
       return false;
     }
+    String[] parts = stored.split("\\$");
     byte[] salt = Base64.getDecoder().decode(parts[2]);
     byte[] expected = Base64.getDecoder().decode(parts[3]);
     return MessageDigest.isEqual(expected, derive(password, salt, Integer.parseInt(parts[1])));
+  }
+
+  /** Whether {@code stored} has the form this class writes: {@code pbkdf2$<iterations>$<salt>$<hash>}. */
+  public static boolean isHash(String stored) {
+    if (stored == null) {
+      return false;
+    }
+    String[] parts = stored.split("\\$");
+    if (parts.length != 4 || !parts[0].equals("pbkdf2") || !parts[1].matches("[0-9]{4,7}")) {
+      return false;
+    }
+    try {
+      return Base64.getDecoder().decode(parts[2]).length >= 8 && Base64.getDecoder().decode(parts[3]).length == 32;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** Prints the hash of a password for {@code hub.security.users[].password-hash}. */
+  public static void main(String[] args) {
+    if (args.length != 1) {
+      System.err.println("usage: java -cp <hub jar> cn.jzz.hub.security.PasswordHasher <password>");
+      System.exit(2);
+    }
+    System.out.println(hash(args[0]));
   }
 
   private static byte[] derive(String password, byte[] salt, int iterations) {

@@ -1,12 +1,22 @@
 package cn.jzz.hub.security;
 
+import cn.jzz.hub.schema.FieldDef;
+import java.util.Optional;
+import java.util.Set;
+
 /**
- * Who is calling, with what role and over which area.
+ * Who is calling, with what role, over which area and with which extra grants.
  *
- * @param scope the division code the caller is limited to (a community's 12 digits for a grid
- *     worker), or null for city-wide roles
+ * @param username the user, API key name or OIDC subject
+ * @param role the role
+ * @param scope the division code the caller is limited to (6 county, 9 township, 12 community or 15
+ *     grid digits), or null for city-wide roles
+ * @param grants extra rights: {@code sensitive:<field>} (see an S field), {@code restricted:<field>}
+ *     (see a restricted tag field), {@code unmask} (see M fields unmasked, export unmasked with a
+ *     purpose) and, for the role {@code system}, the operations of its API key ({@code search},
+ *     {@code person}, {@code lookup}, {@code export})
  */
-public record Principal(String username, Role role, String scope) {
+public record Principal(String username, Role role, String scope, Set<String> grants) {
 
   public enum Role {
     admin,
@@ -15,8 +25,58 @@ public record Principal(String username, Role role, String scope) {
     system
   }
 
+  /** Operations a system key must be granted explicitly; people get them with their role. */
+  public static final Set<String> OPERATIONS = Set.of("search", "person", "lookup", "export");
+
+  public Principal {
+    grants = grants == null ? Set.of() : Set.copyOf(grants);
+    if (scope != null) {
+      Jurisdiction.of(scope);
+    }
+  }
+
+  public Principal(String username, Role role, String scope) {
+    this(username, role, scope, Set.of());
+  }
+
   /** The role as printed and sent to the console: {@code grid_worker@370811002001}. */
   public String roleLabel() {
     return scope == null ? role.name() : role.name() + "@" + scope;
+  }
+
+  public boolean isAdmin() {
+    return role == Role.admin;
+  }
+
+  /** The area every read of this caller is limited to, if any. */
+  public Optional<Jurisdiction> jurisdiction() {
+    return scope == null ? Optional.empty() : Optional.of(Jurisdiction.of(scope));
+  }
+
+  /** Whether the caller may perform {@code operation} (one of {@link #OPERATIONS}). */
+  public boolean may(String operation) {
+    return role != Role.system || grants.contains(operation);
+  }
+
+  /**
+   * Whether the field may be shown, filtered, counted or sorted on: restricted fields need an explicit
+   * {@code restricted:<field>} grant (or admin), S fields {@code sensitive:<field>} (or admin).
+   */
+  public boolean maySee(FieldDef field) {
+    if (isAdmin()) {
+      return true;
+    }
+    if (field.isRestricted()) {
+      return grants.contains("restricted:" + field.key());
+    }
+    if (field.isSensitive()) {
+      return grants.contains("sensitive:" + field.key());
+    }
+    return true;
+  }
+
+  /** Whether M fields may be shown unmasked to this caller. */
+  public boolean mayUnmask() {
+    return isAdmin() || grants.contains("unmask");
   }
 }

@@ -1,33 +1,138 @@
 package cn.jzz.hub.security;
 
+import cn.jzz.hub.api.BodyLimitFilter;
+import cn.jzz.hub.config.HubProperties;
+import cn.jzz.hub.schema.ResidentSchema;
+import cn.jzz.hub.schema.TagDictionary;
+import cn.jzz.hub.support.ConfigProblems;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Base64;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 
   @Bean
-  UserDirectory userDirectory() {
-    return new UserDirectory();
+  UserDirectory userDirectory(SecurityProperties properties, Environment env) {
+    ProductionGuard.check(env, properties);
+    UserDirectory users = new UserDirectory();
+    ConfigProblems problems = new ConfigProblems("hub.security.users");
+    for (int i = 0; i < properties.users().size(); i++) {
+      SecurityProperties.User u = properties.users().get(i);
+      String path = "hub.security.users[" + i + "]";
+      if (u.username() == null || u.username().isBlank()) {
+        problems.add(path + ".username", "missing");
+        continue;
+      }
+      if (!PasswordHasher.isHash(u.passwordHash())) {
+        problems.add(path + ".password-hash", "not a pbkdf2$… hash; make one with: java -cp <hub jar> cn.jzz.hub.security.PasswordHasher '<password>'");
+        continue;
+      }
+      try {
+        users.addHashed(Roles.principal(u.username(), u.role(), u.grants()), u.passwordHash());
+      } catch (IllegalArgumentException e) {
+        problems.add(path + ".role", e.getMessage());
+      }
+    }
+    problems.throwIfAny();
+    return users;
   }
 
   @Bean
-  TokenService tokenService() {
-    // Tokens live for an hour and die with the process: a restart signs everyone out, which is safe.
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return new TokenService(key, Duration.ofHours(1), Clock.systemUTC());
+  ApiKeys apiKeys(SecurityProperties properties) {
+    ApiKeys keys = new ApiKeys();
+    ConfigProblems problems = new ConfigProblems("hub.security.api-keys");
+    for (int i = 0; i < properties.apiKeys().size(); i++) {
+      SecurityProperties.ApiKey k = properties.apiKeys().get(i);
+      String path = "hub.security.api-keys[" + i + "]";
+      if (k.name() == null || k.name().isBlank()) {
+        problems.add(path + ".name", "missing");
+      }
+      if (k.keyHash() == null || !k.keyHash().matches("[0-9a-fA-F]{64}")) {
+        problems.add(path + ".key-hash", "must be the SHA-256 of the key as 64 hex digits (sha256sum)");
+        continue;
+      }
+      try {
+        String role = k.jurisdiction() == null || k.jurisdiction().isBlank() ? "system" : "system@" + k.jurisdiction();
+        keys.add(k.keyHash(), Roles.principal(k.name(), role, k.scopes()));
+      } catch (IllegalArgumentException e) {
+        problems.add(path, e.getMessage());
+      }
+    }
+    problems.throwIfAny();
+    return keys;
   }
 
   @Bean
-  FilterRegistrationBean<AuthFilter> authFilter(TokenService tokens) {
-    FilterRegistrationBean<AuthFilter> registration = new FilterRegistrationBean<>(new AuthFilter(tokens));
+  TokenService tokenService(SecurityProperties properties) {
+    byte[] key;
+    if (properties.tokenKey() != null && !properties.tokenKey().isBlank()) {
+      key = Base64.getDecoder().decode(properties.tokenKey());
+      if (key.length < 32) {
+        throw new IllegalStateException("hub.security.token-key must be base64 of at least 32 bytes (openssl rand -base64 32)");
+      }
+    } else {
+      // A random key per process: tokens die with it, which is safe for a single instance.
+      key = new byte[32];
+      new SecureRandom().nextBytes(key);
+    }
+    return new TokenService(key, properties.tokenLifetime(), Clock.systemUTC());
+  }
+
+  @Bean
+  OidcTokens oidcTokens(SecurityProperties properties) {
+    return new OidcTokens(properties.oidc(), Clock.systemUTC());
+  }
+
+  @Bean
+  AuditLog auditLog(ElasticsearchClient client, HubProperties hub) {
+    AuditLog audit = new AuditLog(client, hub.elasticsearch().alias(), Clock.systemUTC());
+    audit.ensure();
+    return audit;
+  }
+
+  @Bean
+  FieldProtection fieldProtection(ResidentSchema schema, TagDictionary tags) {
+    return new FieldProtection(schema, tags);
+  }
+
+  @Bean
+  FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(SecurityProperties properties) {
+    FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(properties.maxBodySize().toBytes()));
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(5);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<AuthFilter> authFilter(TokenService tokens, ApiKeys apiKeys, OidcTokens oidc, SecurityProperties properties, AuditLog audit) {
+    RateLimiter limiter = new RateLimiter(properties.tokenRequestsPerMinute(), Clock.systemUTC());
+    FilterRegistrationBean<AuthFilter> registration = new FilterRegistrationBean<>(new AuthFilter(tokens, apiKeys, oidc, properties, audit, limiter));
     registration.addUrlPatterns("/api/*");
     registration.setOrder(10);
     return registration;
+  }
+
+  /** CORS stays off unless origins are listed: the console is served by the hub itself. */
+  @Bean
+  WebMvcConfigurer corsConfigurer(SecurityProperties properties) {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addCorsMappings(CorsRegistry registry) {
+        if (!properties.corsAllowedOrigins().isEmpty()) {
+          registry.addMapping("/api/**").allowedOrigins(properties.corsAllowedOrigins().toArray(String[]::new))
+              .allowedMethods("GET", "POST", "PUT").allowedHeaders("Authorization", "Content-Type", "X-API-Key");
+        }
+      }
+    };
   }
 }

@@ -34,7 +34,14 @@ public final class TokenService {
 
   public String issue(Principal principal) {
     long exp = clock.instant().plus(lifetime).getEpochSecond();
-    String claims = Json.write(Map.of("sub", principal.username(), "role", principal.role().name(), "scope", principal.scope() == null ? "" : principal.scope(), "exp", exp));
+    String claims =
+        Json.write(
+            Map.of(
+                "sub", principal.username(),
+                "role", principal.role().name(),
+                "scope", principal.scope() == null ? "" : principal.scope(),
+                "grants", new java.util.TreeSet<>(principal.grants()),
+                "exp", exp));
     String payload = ENC.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
     return payload + "." + ENC.encodeToString(sign(payload));
   }
@@ -54,7 +61,9 @@ public final class TokenService {
         return Optional.empty();
       }
       String scope = claims.path("scope").asText("");
-      return Optional.of(new Principal(claims.path("sub").asText(), Principal.Role.valueOf(claims.path("role").asText()), scope.isEmpty() ? null : scope));
+      java.util.Set<String> grants = new java.util.HashSet<>();
+      claims.path("grants").forEach(g -> grants.add(g.asText()));
+      return Optional.of(new Principal(claims.path("sub").asText(), Principal.Role.valueOf(claims.path("role").asText()), scope.isEmpty() ? null : scope, grants));
     } catch (IllegalArgumentException | java.io.IOException e) {
       return Optional.empty();
     }
