@@ -1,14 +1,22 @@
 package cn.jzz.hub.connector;
 
 import cn.jzz.hub.config.HubProperties;
+import cn.jzz.hub.identity.IdentityKeys;
+import cn.jzz.hub.identity.IdentityProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.CamelContext;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 public class ConnectorConfiguration {
@@ -32,8 +40,25 @@ public class ConnectorConfiguration {
   }
 
   @Bean
+  SourceMonitors sourceMonitors(ObjectProvider<MeterRegistry> meters) {
+    return new SourceMonitors(meters.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC());
+  }
+
+  /** Record keys use the person-id key: one secret to guard, and keys stay stable with it. */
+  @Bean
+  RecordKeys recordKeys(IdentityProperties identity) {
+    return new RecordKeys(IdentityKeys.resolve(identity));
+  }
+
+  @Bean
+  ConnectorContext connectorContext(
+      RawEventPublisher publisher, HubProperties properties, CamelContext camel, RecordKeys keys, SourceMonitors monitors, Environment environment) {
+    return new ConnectorContext(publisher, properties, camel, keys, monitors, environment::resolveRequiredPlaceholders);
+  }
+
+  @Bean
   @ConditionalOnProperty(name = "hub.ingest.enabled", havingValue = "true", matchIfMissing = true)
-  ConnectorManager connectorManager(ConnectorCatalog catalog, HubProperties properties, RawEventPublisher publisher) {
-    return new ConnectorManager(catalog, properties, publisher);
+  ConnectorManager connectorManager(ConnectorCatalog catalog, HubProperties properties, IngestProperties ingest, ConnectorContext context) {
+    return new ConnectorManager(catalog, properties, ingest, context);
   }
 }

@@ -3,8 +3,8 @@ package cn.jzz.hub.connector.cdc;
 import cn.jzz.hub.connector.ConnectorContext;
 import cn.jzz.hub.connector.RawEvent;
 import cn.jzz.hub.connector.SourceConnector;
+import cn.jzz.hub.connector.SourceMonitor;
 import cn.jzz.hub.connector.SourceStatus;
-import cn.jzz.hub.connector.SourceStatus.State;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.embedded.Connect;
@@ -12,14 +12,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,31 +26,32 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Offsets are marked processed only after Kafka acknowledged the whole batch; if publishing fails
  * the batch is retried with backoff and never skipped, so a crash at any point replays events
- * (at-least-once) rather than losing them. Shared by every CDC type; types differ only in the engine
- * properties they supply.
+ * (at-least-once) rather than losing them. If the engine itself stops with an error (the database is
+ * down, the slot is busy) it is started again with exponential backoff while the source shows
+ * {@code retrying}. Shared by every CDC type; types differ only in the engine properties they supply.
  */
 final class DebeziumSourceConnector implements SourceConnector {
 
   private static final Logger log = LoggerFactory.getLogger(DebeziumSourceConnector.class);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  private static final Duration FIRST_RESTART = Duration.ofSeconds(1);
+  private static final Duration MAX_RESTART = Duration.ofSeconds(60);
 
   private final String source;
   private final String type;
   private final Properties engineProperties;
   private final ConnectorContext context;
-  private final AtomicLong eventsRead = new AtomicLong();
-  private volatile State state = State.stopped;
-  private volatile Instant lastEventTime;
-  private volatile String lastError;
+  private final SourceMonitor monitor;
   private volatile boolean stopping;
   private DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine;
-  private ExecutorService executor;
+  private ScheduledExecutorService executor;
+  private Duration restartDelay = FIRST_RESTART;
 
   DebeziumSourceConnector(String source, String type, Properties engineProperties, ConnectorContext context) {
     this.source = source;
     this.type = type;
     this.engineProperties = engineProperties;
     this.context = context;
+    this.monitor = context.monitor(source, type);
   }
 
   @Override
@@ -74,7 +72,19 @@ final class DebeziumSourceConnector implements SourceConnector {
       throw new UncheckedIOException(e);
     }
     stopping = false;
-    state = State.starting;
+    restartDelay = FIRST_RESTART;
+    monitor.starting();
+    java.util.concurrent.ScheduledThreadPoolExecutor pool = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> new Thread(r, "ingest." + source));
+    // A restart scheduled after a failure is dropped on stop, not run after it.
+    pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    executor = pool;
+    launch();
+  }
+
+  private synchronized void launch() {
+    if (stopping) {
+      return;
+    }
     engine =
         DebeziumEngine.create(Connect.class)
             .using(engineProperties)
@@ -82,21 +92,34 @@ final class DebeziumSourceConnector implements SourceConnector {
             .using(
                 (success, message, error) -> {
                   if (!success && !stopping) {
-                    state = State.failed;
-                    lastError = message + (error == null ? "" : ": " + error.getMessage());
-                    log.error("ingest.{}: connector stopped: {}", source, lastError);
+                    onEngineFailure(message + (error == null ? "" : ": " + rootMessage(error)));
                   }
                 })
             .build();
-    executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "ingest." + source));
     executor.execute(engine);
+  }
+
+  private synchronized void onEngineFailure(String error) {
+    monitor.retrying(error);
+    log.warn("ingest.{}: the CDC engine stopped ({}); starting it again in {} s", source, error, restartDelay.toSeconds());
+    if (executor != null && !executor.isShutdown()) {
+      executor.schedule(this::launch, restartDelay.toMillis(), TimeUnit.MILLISECONDS);
+      restartDelay = restartDelay.multipliedBy(2).compareTo(MAX_RESTART) > 0 ? MAX_RESTART : restartDelay.multipliedBy(2);
+    }
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == error ? String.valueOf(error.getMessage()) : error.getMessage() + " (" + root.getMessage() + ")";
   }
 
   private void handleBatch(
       List<ChangeEvent<SourceRecord, SourceRecord>> records,
       DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
       throws InterruptedException {
-    state = State.running;
     List<RawEvent> batch = new ArrayList<>(records.size());
     for (ChangeEvent<SourceRecord, SourceRecord> record : records) {
       RawEvent event = DebeziumRecords.toRawEvent(source, record.value());
@@ -104,68 +127,50 @@ final class DebeziumSourceConnector implements SourceConnector {
         batch.add(event);
       }
     }
-    publishWithBackoff(batch);
+    // Throws while stopping, which leaves the batch uncommitted: it is read again on the next start.
+    context.publish(monitor, batch, () -> stopping);
     for (ChangeEvent<SourceRecord, SourceRecord> record : records) {
       committer.markProcessed(record);
     }
     committer.markBatchFinished();
-    if (!batch.isEmpty()) {
-      eventsRead.addAndGet(batch.size());
-      lastEventTime = batch.get(batch.size() - 1).sourceTime();
-    }
-  }
-
-  private void publishWithBackoff(List<RawEvent> batch) throws InterruptedException {
-    Duration backoff = Duration.ofMillis(200);
-    while (true) {
-      try {
-        context.publisher().publish(batch);
-        if (state == State.retrying) {
-          state = State.running;
-          lastError = null;
-        }
-        return;
-      } catch (RuntimeException e) {
-        if (stopping) {
-          // Throwing keeps the batch uncommitted: it is read again on the next start.
-          throw new InterruptedException("stopping while Kafka is unavailable");
-        }
-        state = State.retrying;
-        lastError = e.getMessage();
-        log.warn("ingest.{}: publishing {} raw events failed, retrying in {} ms: {}", source, batch.size(), backoff.toMillis(), e.getMessage());
-        Thread.sleep(backoff.toMillis());
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-      }
-    }
+    restartDelay = FIRST_RESTART;
+    monitor.running();
   }
 
   @Override
-  public synchronized void stop() {
-    stopping = true;
-    if (engine != null) {
+  public void stop() {
+    DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> closing;
+    ScheduledExecutorService pool;
+    synchronized (this) {
+      stopping = true;
+      closing = engine;
+      pool = executor;
+      engine = null;
+      executor = null;
+    }
+    if (closing != null) {
       try {
-        engine.close();
+        closing.close();
       } catch (IOException e) {
         log.warn("ingest.{}: closing the engine: {}", source, e.getMessage());
       }
-      engine = null;
     }
-    if (executor != null) {
-      executor.shutdown();
+    if (pool != null) {
+      pool.shutdown();
       try {
-        if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-          executor.shutdownNow();
+        if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+          log.warn("ingest.{}: the CDC engine did not stop within 30 s; interrupting it", source);
+          pool.shutdownNow();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      executor = null;
     }
-    state = State.stopped;
+    monitor.stopped();
   }
 
   @Override
   public SourceStatus status() {
-    return new SourceStatus(source, type, state, lastEventTime, eventsRead.get(), lastError);
+    return monitor.status();
   }
 }
