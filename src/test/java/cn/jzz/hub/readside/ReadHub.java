@@ -20,7 +20,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.env.Environment;
+import cn.jzz.hub.HubApplication;
+import cn.jzz.hub.security.Principal;
+import cn.jzz.hub.security.UserDirectory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * One hub for the read-side ITs (started once per test JVM, on the real services): configured users
@@ -29,6 +33,7 @@ import org.springframework.core.env.Environment;
  */
 public final class ReadHub {
 
+  public static final String ADMIN_PASSWORD = "Ad-" + java.util.UUID.randomUUID();
   public static final String PASSWORD = "Rd-" + java.util.UUID.randomUUID();
   public static final String SYSTEM_KEY = "sys-" + java.util.UUID.randomUUID();
   public static final String SYSTEM_JURISDICTION = "370811005";
@@ -36,7 +41,7 @@ public final class ReadHub {
 
   private static ReadHub shared;
 
-  public final TestHub hub;
+  public final ConfigurableApplicationContext hub;
   public final List<Map<String, Object>> people;
   public final Path routesDir;
   public final Path exportsDir;
@@ -45,13 +50,13 @@ public final class ReadHub {
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, String> tokens = new HashMap<>();
 
-  private ReadHub(TestHub hub, List<Map<String, Object>> people, Path routesDir, Path exportsDir, String alias) throws Exception {
+  private ReadHub(ConfigurableApplicationContext hub, List<Map<String, Object>> people, Path routesDir, Path exportsDir, String alias) throws Exception {
     this.hub = hub;
     this.people = people;
     this.routesDir = routesDir;
     this.exportsDir = exportsDir;
     this.alias = alias;
-    this.port = Integer.parseInt(hub.bean(Environment.class).getProperty("local.server.port"));
+    this.port = Integer.parseInt(hub.getEnvironment().getProperty("local.server.port"));
     for (String user : List.of("admin", "analyst", "grid", "gridcell", "elder")) {
       token(user);
     }
@@ -91,10 +96,12 @@ public final class ReadHub {
     p.put("hub.exports.dir", exports.toString());
     p.put("hub.exports.retry-delay", "200ms");
     p.put("hub.routes-dir", routes.toString());
-    TestHub hub = TestHub.start(p);
+    // Command-line arguments, not default properties: application.yml's server.port would win over those.
+    ConfigurableApplicationContext hub = new SpringApplicationBuilder(HubApplication.class).properties(p).run("--server.port=0");
+    hub.getBean(UserDirectory.class).add(new Principal("admin", Principal.Role.admin, null), ADMIN_PASSWORD);
     String alias = ns + "-residents";
-    List<Map<String, Object>> people = ReadFixtures.population(POPULATION, hub.bean(PersonIds.class));
-    ElasticsearchClient es = hub.bean(ElasticsearchClient.class);
+    List<Map<String, Object>> people = ReadFixtures.population(POPULATION, hub.getBean(PersonIds.class));
+    ElasticsearchClient es = hub.getBean(ElasticsearchClient.class);
     BulkRequest.Builder bulk = new BulkRequest.Builder().index(alias);
     for (Map<String, Object> d : people) {
       bulk.operations(o -> o.index(i -> i.id((String) d.get("person_id")).document(d)));
@@ -103,7 +110,7 @@ public final class ReadHub {
     if (response.errors()) {
       throw new AssertionError("fixture indexing failed: " + response.items().stream().filter(i -> i.error() != null).findFirst().map(i -> i.error().reason()).orElse(""));
     }
-    hub.bean(ResidentIndex.class).refresh();
+    hub.getBean(ResidentIndex.class).refresh();
     return new ReadHub(hub, people, routes, exports, alias);
   }
 
@@ -112,7 +119,7 @@ public final class ReadHub {
     if (cached != null) {
       return cached;
     }
-    String password = user.equals("admin") ? TestHub.ADMIN_PASSWORD : PASSWORD;
+    String password = user.equals("admin") ? ADMIN_PASSWORD : PASSWORD;
     HttpResponse<String> r = call("POST", "/api/v1/auth/token", Json.write(Map.of("username", user, "password", password)), Map.of());
     if (r.statusCode() != 200) {
       throw new AssertionError("token for " + user + ": " + r.statusCode() + " " + r.body());
@@ -155,6 +162,10 @@ public final class ReadHub {
   public HttpResponse<byte[]> bytes(String user, String path) throws Exception {
     HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Bearer " + token(user)).GET().build();
     return http.send(r, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  public <T> T bean(Class<T> type) {
+    return hub.getBean(type);
   }
 
   public int port() {

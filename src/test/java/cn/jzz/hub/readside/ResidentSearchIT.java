@@ -160,6 +160,17 @@ class ResidentSearchIT {
     assertError(read.as("admin", "GET", "/api/v1/residents/p0000000000000000000000000000dead", null), 404, "PERSON_NOT_FOUND");
   }
 
+  @Test
+  void theOpenApiDescriptionCoversTheReadSide() throws Exception {
+    HttpResponse<String> r = read.call("GET", "/v3/api-docs", null, Map.of());
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode paths = Json.MAPPER.readTree(r.body()).path("paths");
+    for (String path : List.of("/api/v1/residents/search", "/api/v1/residents/{personId}", "/api/v1/residents/lookup", "/api/v1/exports", "/api/v1/exports/{id}", "/api/v1/exports/{id}/file", "/api/v1/exports/schedules", "/api/v1/audit", "/api/v1/auth/token")) {
+      assertThat(paths.has(path)).as(path).isTrue();
+    }
+    assertThat(r.body()).contains("老年人关爱台账");
+  }
+
   static void assertError(HttpResponse<String> r, int status, String code) throws Exception {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
     assertThat(Json.MAPPER.readTree(r.body()).path("error").path("code").asText()).as(r.body()).isEqualTo(code);

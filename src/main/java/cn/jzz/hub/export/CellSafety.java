@@ -1,0 +1,50 @@
+package cn.jzz.hub.export;
+
+/**
+ * Cell values made safe for spreadsheets. A value starting with {@code = + - @} (or a tab or carriage
+ * return) could run as a formula when the file is opened: it gets a leading {@code '} — the prefix
+ * Excel itself uses for "text". Long digit strings (ID numbers, phones, 12/15-digit division codes)
+ * get a leading tab in CSV, which makes Excel keep them as text instead of 3.70811E+17, and which any
+ * reader undoes with a trim: the value round-trips.
+ */
+public final class CellSafety {
+
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]{1,15}(\\.[0-9]+)?");
+
+  private CellSafety() {}
+
+  public static String neutralise(String value) {
+    if (value == null || value.isEmpty()) {
+      return value;
+    }
+    // A plain number (a basement floor -1) is no formula and stays as it is.
+    if (NUMBER.matcher(value).matches()) {
+      return value;
+    }
+    char c = value.charAt(0);
+    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+      return "'" + value;
+    }
+    return value;
+  }
+
+  /** Whether Excel would turn the value into a number and lose digits or leading zeros. */
+  public static boolean looksLikeLongNumber(String value) {
+    if (value == null || value.length() < 2) {
+      return false;
+    }
+    int digits = value.endsWith("X") ? value.length() - 1 : value.length();
+    for (int i = 0; i < digits; i++) {
+      if (!Character.isDigit(value.charAt(i)) || value.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return value.length() >= 11 || value.charAt(0) == '0' || value.endsWith("X");
+  }
+
+  /** A CSV cell: neutralised, and long numbers kept as text for Excel. */
+  public static String csv(String value) {
+    String safe = neutralise(value);
+    return looksLikeLongNumber(safe) ? "\t" + safe : safe;
+  }
+}

@@ -1,0 +1,173 @@
+package cn.jzz.hub.readside;
+
+import static cn.jzz.hub.readside.ResidentSearchIT.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.jzz.hub.support.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Negative security tests: each fails without its protection. */
+class SecurityIT {
+
+  static ReadHub read;
+  static Map<String, Object> yucaiPerson;
+  static Map<String, Object> restrictedPerson;
+
+  @BeforeAll
+  static void start() throws Exception {
+    read = ReadHub.shared();
+    yucaiPerson = read.people.stream().filter(d -> d.get("community_code").equals(ReadFixtures.YUCAI) && ReadFixtures.registered(d)).findFirst().orElseThrow();
+    restrictedPerson = read.people.stream().filter(d -> d.containsKey("justice_tags") && d.containsKey("elderly_tags") && ReadFixtures.registered(d)).findFirst()
+        .orElseGet(() -> read.people.stream().filter(d -> d.containsKey("justice_tags")).findFirst().orElseThrow());
+  }
+
+  @Test
+  void everyEndpointWithoutATokenIs401() throws Exception {
+    String[][] calls = {
+      {"POST", "/api/v1/residents/search", "{}"}, {"GET", "/api/v1/residents/" + yucaiPerson.get("person_id"), null}, {"POST", "/api/v1/residents/lookup", "{\"id_number\":\"x\"}"},
+      {"POST", "/api/v1/exports", "{\"format\":\"csv\"}"}, {"GET", "/api/v1/exports/xabc", null}, {"GET", "/api/v1/exports/xabc/file", null}, {"GET", "/api/v1/exports/schedules", null},
+      {"GET", "/api/v1/audit", null}, {"GET", "/api/v1/schema", null}, {"GET", "/api/v1/sources", null}
+    };
+    for (String[] c : calls) {
+      HttpResponse<String> r = read.as(null, c[0], c[1], c[2]);
+      assertError(r, 401, "UNAUTHENTICATED");
+      HttpResponse<String> forged = read.call(c[0], c[1], c[2], Map.of("Authorization", "Bearer eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJhZG1pbiJ9.AAAA"));
+      assertThat(forged.statusCode()).as(c[1]).isEqualTo(401);
+      assertThat(read.call(c[0], c[1], c[2], Map.of("X-API-Key", "guess")).statusCode()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void aGridWorkerCannotReachOutsideHerCommunity() throws Exception {
+    long yutang = ReadFixtures.count(read.people, d -> ReadFixtures.registered(d) && d.get("community_code").equals(ReadFixtures.YUTANG));
+    assertThat(read.ok("grid", "POST", "/api/v1/residents/search", "{}").path("total").asLong()).isEqualTo(yutang);
+    // by filter
+    assertThat(read.ok("grid", "POST", "/api/v1/residents/search", "{\"filters\":[{\"field\":\"community_code\",\"op\":\"eq\",\"value\":\"" + ReadFixtures.YUCAI + "\"}]}").path("total").asLong()).isZero();
+    // by facet
+    JsonNode facets = read.ok("grid", "POST", "/api/v1/residents/search", "{\"size\":0,\"facets\":[\"community_code\",\"township_code\"]}").path("facets");
+    assertThat(facets.path("community_code")).hasSize(1);
+    assertThat(facets.path("community_code").get(0).path("value").asText()).isEqualTo(ReadFixtures.YUTANG);
+    assertThat(facets.path("community_code").get(0).path("count").asLong()).isEqualTo(yutang);
+    // by id: exactly the answer for a person who does not exist
+    HttpResponse<String> outside = read.as("grid", "GET", "/api/v1/residents/" + yucaiPerson.get("person_id"), null);
+    HttpResponse<String> nobody = read.as("grid", "GET", "/api/v1/residents/p00000000000000000000000000000000", null);
+    assertThat(outside.statusCode()).isEqualTo(404);
+    assertThat(outside.body()).isEqualTo(nobody.body());
+    assertThat(read.as("admin", "GET", "/api/v1/residents/" + yucaiPerson.get("person_id"), null).statusCode()).isEqualTo(200);
+    // by lookup
+    HttpResponse<String> lookup = read.as("grid", "POST", "/api/v1/residents/lookup", Json.write(Map.of("id_number", yucaiPerson.get("id_number"))));
+    assertThat(lookup.statusCode()).isEqualTo(404);
+    assertThat(lookup.body()).isEqualTo(nobody.body());
+    // a grid-level worker sees her grid only
+    long grid1 = ReadFixtures.count(read.people, d -> ReadFixtures.registered(d) && d.get("grid_code").equals(ReadFixtures.YUTANG_GRID_1));
+    assertThat(read.ok("gridcell", "POST", "/api/v1/residents/search", "{}").path("total").asLong()).isEqualTo(grid1);
+    // an API key limited to a township, with only its scopes
+    long township = ReadFixtures.count(read.people, d -> ReadFixtures.registered(d) && d.get("township_code").equals(ReadHub.SYSTEM_JURISDICTION));
+    assertThat(read.ok("system", "POST", "/api/v1/residents/search", "{}").path("total").asLong()).isEqualTo(township);
+    assertError(read.as("system", "GET", "/api/v1/residents/" + yucaiPerson.get("person_id"), null), 403, "FORBIDDEN");
+    assertError(read.as("system", "POST", "/api/v1/exports", "{\"format\":\"csv\"}"), 403, "FORBIDDEN");
+    // admin endpoints
+    assertError(read.as("grid", "GET", "/api/v1/audit", null), 403, "FORBIDDEN");
+    assertError(read.as("grid", "GET", "/api/v1/sources", null), 403, "FORBIDDEN");
+    assertError(read.as("analyst", "POST", "/api/v1/mappings/gaj/validate", "x: 1"), 403, "FORBIDDEN");
+  }
+
+  @Test
+  void sensitiveAndRestrictedFieldsNeverLeakToAnAnalyst() throws Exception {
+    JsonNode all = read.ok("analyst", "POST", "/api/v1/residents/search", "{\"size\":1000,\"status\":[\"在册\",\"死亡\",\"迁出\"]}");
+    String text = all.toString();
+    for (String leak : List.of("religion", "health_status", "health_focus_tags", "elderly_tags", "assistance_tags", "justice_tags", "public_safety_tags", "disability_cert_no", "社区矫正对象", "严重精神障碍患者", "低保", "独居", "高血压")) {
+      assertThat(text).as(leak).doesNotContain(leak);
+    }
+    JsonNode first = all.path("items").get(0);
+    assertThat(first.path("id_number").asText()).matches("370811\\*{8}[0-9X]{4}");
+    assertThat(first.path("phone").asText()).matches("1[0-9]{2}\\*{4}[0-9]{4}");
+    assertThat(first.path("full_name").asText()).endsWith("*");
+    assertThat(first.path("hukou_address").asText()).endsWith("号楼****").doesNotContain("单元");
+    assertThat(first.path("tag_all").toString()).doesNotContain("社区矫正对象");
+    // the person page: no S field, no provenance or conflicts of them, conflicts of M fields masked
+    JsonNode page = read.ok("analyst", "GET", "/api/v1/residents/" + restrictedPerson.get("person_id"), null);
+    assertThat(page.has("justice_tags")).isFalse();
+    assertThat(page.has("religion")).isFalse();
+    assertThat(page.path("provenance").has("justice_tags")).isFalse();
+    assertThat(page.path("provenance").has("religion")).isFalse();
+    assertThat(page.path("conflicts").has("religion")).isFalse();
+    assertThat(page.path("conflicts").path("phone").get(0).path("value").asText()).isEqualTo("139****1111");
+    JsonNode lookup = read.ok("analyst", "POST", "/api/v1/residents/lookup", Json.write(Map.of("id_number", restrictedPerson.get("id_number"))));
+    assertThat(lookup.toString()).doesNotContain("社区矫正对象").doesNotContain((String) restrictedPerson.get("id_number"));
+    // filters, tags, facets and sorts on them are refused, not silently empty
+    assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"filters\":[{\"field\":\"justice_tags\",\"op\":\"exists\"}]}"), 403, "FIELD_NOT_PERMITTED");
+    assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"filters\":[{\"field\":\"religion\",\"op\":\"eq\",\"value\":\"10\"}]}"), 403, "FIELD_NOT_PERMITTED");
+    assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"tags_any\":[\"社区矫正对象\"]}"), 403, "FIELD_NOT_PERMITTED");
+    assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"tags_all\":[\"独居\"]}"), 403, "FIELD_NOT_PERMITTED");
+    assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"facets\":[\"public_safety_tags\"]}"), 403, "FIELD_NOT_PERMITTED");
+    assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"facets\":[\"id_number\"]}"), 403, "FIELD_NOT_PERMITTED");
+    assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"sort\":[{\"field\":\"health_status\"}]}"), 403, "FIELD_NOT_PERMITTED");
+    assertError(read.as("grid", "POST", "/api/v1/residents/search", "{\"filters\":[{\"field\":\"id_number\",\"op\":\"prefix\",\"value\":\"3708\"}]}"), 403, "FIELD_NOT_PERMITTED");
+    JsonNode tagFacet = read.ok("analyst", "POST", "/api/v1/residents/search", "{\"size\":0,\"facets\":[\"tag_all\"]}").path("facets").path("tag_all");
+    assertThat(tagFacet.toString()).contains("退役士兵").doesNotContain("社区矫正对象").doesNotContain("严重精神障碍患者").doesNotContain("独居");
+    // a grant opens exactly its field
+    long alone = ReadFixtures.count(read.people, d -> ReadFixtures.registered(d) && ReadFixtures.hasTag(d, "elderly_tags", "独居"));
+    assertThat(read.ok("elder", "POST", "/api/v1/residents/search", "{\"tags_all\":[\"独居\"]}").path("total").asLong()).isEqualTo(alone).isPositive();
+    assertError(read.as("elder", "POST", "/api/v1/residents/search", "{\"tags_all\":[\"社区矫正对象\"]}"), 403, "FIELD_NOT_PERMITTED");
+    // admin sees all
+    JsonNode admin = read.ok("admin", "GET", "/api/v1/residents/" + restrictedPerson.get("person_id"), null);
+    assertThat(admin.path("justice_tags").toString()).contains("社区矫正对象");
+    assertThat(admin.path("id_number").asText()).isEqualTo(restrictedPerson.get("id_number"));
+  }
+
+  @Test
+  void oversizedAndMalformedBodiesAre4xx() throws Exception {
+    String big = "{\"text\":\"" + "张".repeat(400_000) + "\"}";
+    HttpResponse<String> r = read.as("admin", "POST", "/api/v1/residents/search", big);
+    assertError(r, 413, "PAYLOAD_TOO_LARGE");
+    for (String bad : List.of("{", "\"text\"", "{\"filters\":{}}", "{\"filters\":[null]}", "{\"age\":{\"min\":\"old\"}}", "{\"size\":1e99}", "{\"sort\":[1]}")) {
+      HttpResponse<String> answer = read.as("admin", "POST", "/api/v1/residents/search", bad);
+      assertThat(answer.statusCode()).as(bad + " → " + answer.body()).isBetween(400, 499);
+      assertThat(answer.body()).contains("\"error\"").doesNotContain("Exception");
+    }
+    HttpResponse<String> xml = read.call("POST", "/api/v1/residents/search", "<q/>", Map.of("Authorization", "Bearer " + read.token("admin"), "Content-Type", "application/xml"));
+    assertThat(xml.statusCode()).isEqualTo(415);
+  }
+
+  @Test
+  void everyReadAndRefusalIsAudited() throws Exception {
+    read.ok("analyst", "POST", "/api/v1/residents/search", "{\"text\":\"孔\"}");
+    read.ok("analyst", "GET", "/api/v1/residents/" + yucaiPerson.get("person_id"), null);
+    read.ok("analyst", "POST", "/api/v1/residents/lookup", Json.write(Map.of("id_number", yucaiPerson.get("id_number"))));
+    read.as("grid", "GET", "/api/v1/residents/" + yucaiPerson.get("person_id"), null);
+    read.as("analyst", "POST", "/api/v1/residents/search", "{\"tags_any\":[\"社区矫正对象\"]}");
+    JsonNode search = read.ok("admin", "GET", "/api/v1/audit?user=analyst&action=residents.search&size=100", null);
+    assertThat(search.path("total").asLong()).isPositive();
+    assertThat(search.toString()).contains("孔");
+    JsonNode view = read.ok("admin", "GET", "/api/v1/audit?user=analyst&action=residents.view&person_id=" + yucaiPerson.get("person_id"), null);
+    assertThat(view.path("total").asLong()).isPositive();
+    JsonNode lookup = read.ok("admin", "GET", "/api/v1/audit?user=analyst&action=residents.lookup", null);
+    assertThat(lookup.path("items").get(0).path("person_id").asText()).isEqualTo(yucaiPerson.get("person_id"));
+    assertThat(lookup.toString()).doesNotContain((String) yucaiPerson.get("id_number"));
+    JsonNode denied = read.ok("admin", "GET", "/api/v1/audit?user=grid&outcome=denied", null);
+    assertThat(denied.toString()).contains("residents.view").contains("404");
+    JsonNode forbidden = read.ok("admin", "GET", "/api/v1/audit?user=analyst&outcome=denied", null);
+    assertThat(forbidden.toString()).contains("403");
+    assertError(read.as("admin", "GET", "/api/v1/audit?from=yesterday", null), 400, "INVALID_PARAMETER");
+  }
+
+  @Test
+  void theTokenEndpointIsRateLimited() throws Exception {
+    int limited = 0;
+    for (int i = 0; i < 45; i++) {
+      HttpResponse<String> r = read.call("POST", "/api/v1/auth/token", "{\"username\":\"analyst\",\"password\":\"wrong\"}", Map.of());
+      assertThat(r.statusCode()).isIn(401, 429);
+      if (r.statusCode() == 429) {
+        limited++;
+        assertThat(r.body()).contains("TOO_MANY_REQUESTS");
+      }
+    }
+    assertThat(limited).isPositive();
+  }
+}
