@@ -112,6 +112,7 @@ final class DebeziumRecords {
   }
 
   private static String wallClock(long epochSecond, long nanos) {
-    return LocalDateTime.ofEpochSecond(epochSecond, (int) nanos, ZoneOffset.UTC).toString();
+    // ISO_LOCAL_DATE_TIME always writes the seconds; toString() drops ":00", which reads as a different format.
+    return LocalDateTime.ofEpochSecond(epochSecond, (int) nanos, ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
   }
 }

@@ -45,6 +45,8 @@ final class DebeziumSourceConnector implements SourceConnector {
   private DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine;
   private ScheduledExecutorService executor;
   private Duration restartDelay = FIRST_RESTART;
+  /** Held while a batch is published and marked, so a stop waits for it instead of interrupting it. */
+  private final Object batchLock = new Object();
 
   DebeziumSourceConnector(String source, String type, Properties engineProperties, ConnectorContext context) {
     this.source = source;
@@ -120,6 +122,19 @@ final class DebeziumSourceConnector implements SourceConnector {
       List<ChangeEvent<SourceRecord, SourceRecord>> records,
       DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
       throws InterruptedException {
+    synchronized (batchLock) {
+      if (stopping) {
+        // Not published and not marked: the next start reads it again, once.
+        throw new InterruptedException("stopping");
+      }
+      publishAndMark(records, committer);
+    }
+  }
+
+  private void publishAndMark(
+      List<ChangeEvent<SourceRecord, SourceRecord>> records,
+      DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
+      throws InterruptedException {
     List<RawEvent> batch = new ArrayList<>(records.size());
     for (ChangeEvent<SourceRecord, SourceRecord> record : records) {
       RawEvent event = DebeziumRecords.toRawEvent(source, record.value());
@@ -143,6 +158,13 @@ final class DebeziumSourceConnector implements SourceConnector {
     ScheduledExecutorService pool;
     synchronized (this) {
       stopping = true;
+    }
+    // A batch being published finishes and is marked before the engine closes and commits offsets:
+    // a clean stop neither loses nor repeats events.
+    synchronized (batchLock) {
+      // nothing to do: acquiring the lock is the wait
+    }
+    synchronized (this) {
       closing = engine;
       pool = executor;
       engine = null;

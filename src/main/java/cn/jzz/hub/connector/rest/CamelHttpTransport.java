@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.http.HttpComponent;
 
 /**
  * HTTP through Camel's {@code http} component: one endpoint per API (path and query travel as
@@ -15,9 +16,23 @@ final class CamelHttpTransport implements HttpTransport, AutoCloseable {
   private final ProducerTemplate template;
   private final String endpoint;
 
+  /**
+   * The ingest routes' own http component: Apache HttpClient re-sends 429 and 503 by itself by
+   * default, which would hide them from the retry and rate policy of {@link RestClient}.
+   */
+  static final String COMPONENT = "hub-ingest-http";
+
   CamelHttpTransport(CamelContext camel, String baseUrl, int timeoutMs) {
+    synchronized (CamelHttpTransport.class) {
+      if (camel.hasComponent(COMPONENT) == null) {
+        HttpComponent component = new HttpComponent();
+        component.setAutomaticRetriesDisabled(true);
+        camel.addComponent(COMPONENT, component);
+      }
+    }
     this.template = camel.createProducerTemplate();
-    this.endpoint = baseUrl + "?throwExceptionOnFailure=false&connectTimeout=" + timeoutMs + "&responseTimeout=" + timeoutMs
+    boolean https = baseUrl.startsWith("https:");
+    this.endpoint = COMPONENT + ":" + baseUrl.replaceFirst("^https?://", https ? "https://" : "") + "?throwExceptionOnFailure=false&connectTimeout=" + timeoutMs + "&responseTimeout=" + timeoutMs
         + "&connectionRequestTimeout=" + timeoutMs;
   }
 

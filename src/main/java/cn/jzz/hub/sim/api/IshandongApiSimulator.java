@@ -1,7 +1,6 @@
 package cn.jzz.hub.sim.api;
 
 import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.RequestMethod;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -83,7 +82,7 @@ public final class IshandongApiSimulator extends ApiSimulator {
   @Override
   Reply answer(Request request) {
     String path = path(request);
-    if (request.getMethod() != RequestMethod.GET || !path.startsWith(PREFIX)) {
+    if (!"GET".equals(request.getMethod().getName()) || !path.startsWith(PREFIX)) {
       return Reply.json(404, envelope(404, "接口不存在", null));
     }
     String clientId = request.getHeader("X-Client-Id");

@@ -2,7 +2,6 @@ package cn.jzz.hub.sim.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.RequestMethod;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -69,10 +68,10 @@ public final class WjwApiSimulator extends ApiSimulator {
   @Override
   Reply answer(Request request) {
     String path = path(request);
-    if (path.equals("/api/v1/token") && request.getMethod() == RequestMethod.POST) {
+    if (path.equals("/api/v1/token") && "POST".equals(request.getMethod().getName())) {
       return token(request);
     }
-    if (path.equals("/api/v1/health-records") && request.getMethod() == RequestMethod.GET) {
+    if (path.equals("/api/v1/health-records") && "GET".equals(request.getMethod().getName())) {
       return healthRecords(request);
     }
     return Reply.json(404, Map.of("error", "not found: " + path));
