@@ -188,6 +188,16 @@ public final class HubProcess implements AutoCloseable {
     return answer;
   }
 
+  /** A GET of the hub's API as the admin. */
+  public Http.Answer get(String path) throws IOException, InterruptedException {
+    Http.Answer answer = http.send("GET", path, null, null, token());
+    if (answer.status() == 401) {
+      token = null;
+      answer = http.send("GET", path, null, null, token());
+    }
+    return answer;
+  }
+
   private String token() throws IOException, InterruptedException {
     if (token == null) {
       JsonNode answer = http.json("POST", "/api/v1/auth/token", Map.of("username", ADMIN, "password", password)).ok().json();

@@ -36,7 +36,17 @@ final class ReportMarkdown {
       }
     }
     section(md, "Stack memory", r.get("stack"));
-    section(md, "B8 — exports", r.get("b8"));
+    if (r.get("b8") instanceof Map<?, ?> b8) {
+      for (String format : List.of("csv", "xlsx")) {
+        if (b8.get(format) instanceof Map<?, ?> one) {
+          section(md, "B8 — " + format.toUpperCase() + " export of the full population", without((Map<String, Object>) one, "profile"));
+          profile(md, "B8 " + format.toUpperCase() + " hub profile", one);
+        }
+      }
+      if (b8.get("reason") != null) {
+        section(md, "B8 — exports", Map.of("reason", b8.get("reason")));
+      }
+    }
     section(md, "Reconciliation after the run", r.get("reconcile"));
     section(md, "B1 — raw _bulk of the same documents", r.get("b1"));
     return md.toString();
