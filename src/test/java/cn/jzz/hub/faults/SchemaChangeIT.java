@@ -3,6 +3,10 @@ package cn.jzz.hub.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jzz.hub.bench.ChangeDriver;
+import cn.jzz.hub.bench.KafkaLag;
+import cn.jzz.hub.support.Await;
+import cn.jzz.hub.support.ItServices;
+import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +64,11 @@ class SchemaChangeIT {
   @Order(2)
   void aRenamedMappedColumnIsReportedAsDriftAndRepairedOnceTheMappingFollows() throws Exception {
     h.world.execute("ALTER TABLE rk_jbxx RENAME COLUMN xm TO xm_new");
+    // rows changed after the rename reach the hub without the column its mapping reads
+    h.world.execute("UPDATE rk_jbxx SET xm_new = '更名' || ryid, gxsj = localtimestamp WHERE ryid % 13 = 0");
+    try (KafkaLag lag = new KafkaLag(ItServices.kafkaBootstrap(), List.of(h.namespace, h.namespace + "-indexer"))) {
+      Await.until("the renamed rows to pass the pipeline", FaultHarness.PATIENCE, lag::lag, l -> l == 0);
+    }
     JsonNode drift = h.hub().post("/api/v1/reconcile", Map.of("max_ids", 5)).ok().json();
     assertThat(drift.path("consistent").asBoolean()).as("the rename makes the mapped names unreadable").isFalse();
     assertThat(drift.path("mismatched").path("stale").asLong()).isPositive();
@@ -74,8 +83,10 @@ class SchemaChangeIT {
     h.useMappings(mappings);
     h.startAndAwaitUp();
     JsonNode resync = h.hub().post("/api/v1/reconcile", Map.of("resync", true)).ok().json();
-    assertThat(resync.path("resync").path("republished").asLong()).isPositive();
+    assertThat(resync.path("resync").path("republished").asLong()).as("the rows whose names the old mapping dropped").isPositive();
     h.awaitConsistent();
+    long renamed = h.es.json("POST", "/" + h.alias() + "/_count", Map.of("query", Map.of("prefix", Map.of("full_name.keyword", "更名")))).ok().json().path("count").asLong();
+    assertThat(renamed).as("names written after the rename are searchable").isPositive();
   }
 
   /** The gaj mapping with rk_jbxx's name read from the renamed column, as a new version. */
