@@ -60,7 +60,14 @@ public final class NormalizeProcessor implements Processor<String, String, Strin
     }
     String slot = event.source() + "/" + event.recordKey();
     RecordOutputs previous = RecordOutputs.fromJson(recordOutputs.get(slot));
-    Normalizer.Outcome outcome = normalizer.apply(event);
+    Normalizer.Outcome outcome;
+    try {
+      outcome = normalizer.apply(event);
+    } catch (RuntimeException e) {
+      // A row no rule foresaw must not stop the partition (the task would fail on it again and again):
+      // it is quarantined like any rejected row, with the kind of failure but none of its values.
+      outcome = new Normalizer.Outcome.Rejected("NORMALIZE_FAILED", "the mapping could not process this row (" + e.getClass().getSimpleName() + "); see the raw row and fix the mapping, then replay", 0);
+    }
     count(event.source(), outcome);
     if (outcome instanceof Normalizer.Outcome.Accepted accepted) {
       RecordOutputs next = RecordOutputs.of(accepted);
