@@ -156,6 +156,75 @@ class GajCdcSliceIT {
     awaitIndexed(expectedTotal + 1);
   }
 
+  @Test
+  @Order(5)
+  void anExportOfEveryoneMatchesTheSearchRowForRowWhileChangesFlow() throws Exception {
+    JsonNode search = hub.post("/api/v1/residents/search", "{\"status\":[\"在册\",\"死亡\",\"迁出\",\"注销\"],\"size\":1000}");
+    Set<String> expected = new HashSet<>(search.path("items").findValuesAsText("person_id"));
+    assertThat(expected).hasSize(search.path("total").asInt());
+    java.util.concurrent.atomic.AtomicBoolean flowing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread changes = new Thread(() -> {
+      // Renames change records but not who is in the population, so the export's set must stay exact.
+      for (int i = 0; flowing.get(); i++) {
+        SimPerson p = people.get(i % people.size());
+        try {
+          execute("UPDATE rk_jbxx SET xm = '" + p.name() + (i % 2 == 0 ? "甲" : "") + "' WHERE ryid = " + (1_000_000 + p.seq()));
+          Thread.sleep(20);
+        } catch (Exception e) {
+          return;
+        }
+      }
+    });
+    changes.start();
+    try {
+      for (String format : List.of("csv", "xlsx")) {
+        JsonNode job = hub.post("/api/v1/exports", "{\"status\":[\"在册\",\"死亡\",\"迁出\",\"注销\"],\"format\":\"" + format + "\",\"columns\":[\"person_id\",\"full_name\"]}");
+        String id = job.path("export_id").asText();
+        JsonNode done = Await.until(format + " export " + id, PATIENCE, () -> hub.get("/api/v1/exports/" + id), s -> s.path("state").asText().matches("done|failed"));
+        assertThat(done.path("state").asText()).isEqualTo("done");
+        List<String> rows = personIds(format, hub.getBytes("/api/v1/exports/" + id + "/file"));
+        assertThat(rows).as(format + ": no duplicates").doesNotHaveDuplicates();
+        assertThat(new HashSet<>(rows)).as(format + ": exactly the search's people").isEqualTo(expected);
+        assertThat(done.path("rows_written").asLong()).isEqualTo(expected.size());
+      }
+    } finally {
+      flowing.set(false);
+      changes.join();
+    }
+  }
+
+  /** The person ids in an export file, in order; person ids are the only cells of their form. */
+  private static List<String> personIds(String format, byte[] file) throws Exception {
+    java.util.regex.Pattern personId = java.util.regex.Pattern.compile("p[0-9a-f]{32}");
+    List<String> ids = new java.util.ArrayList<>();
+    if (format.equals("csv")) {
+      String text = new String(file, java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(text).as("UTF-8 with BOM").startsWith("\uFEFF");
+      for (String line : text.split("\r?\n")) {
+        for (String cell : line.split(",")) {
+          String value = cell.replace("\"", "").strip();
+          if (personId.matcher(value).matches()) {
+            ids.add(value);
+          }
+        }
+      }
+    } else {
+      try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(file))) {
+        for (var sheet : workbook) {
+          for (var row : sheet) {
+            for (var cell : row) {
+              String value = cell.toString().strip();
+              if (personId.matcher(value).matches()) {
+                ids.add(value);
+              }
+            }
+          }
+        }
+      }
+    }
+    return ids;
+  }
+
   private static void awaitIndexed(long expected) throws Exception {
     ResidentIndex index = hub.bean(ResidentIndex.class);
     Await.until("the index to hold " + expected + " residents", PATIENCE, () -> {

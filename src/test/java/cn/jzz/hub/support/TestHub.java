@@ -77,6 +77,16 @@ public final class TestHub implements AutoCloseable {
     return Json.MAPPER.readTree(response.body());
   }
 
+  public byte[] getBytes(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token()).GET().build();
+    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new AssertionError(path + " answered " + response.statusCode());
+    }
+    return response.body();
+  }
+
   public HttpResponse<String> send(String path, String json, boolean authenticated) throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
