@@ -64,7 +64,10 @@ final class SourceLeases implements Runnable {
   @Override
   public void run() {
     try {
-      ensureTopic();
+      ensureTopicWithBackoff();
+      if (closed) {
+        return;
+      }
       Map<String, Object> config =
           Map.of(
               ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers(),
@@ -105,6 +108,33 @@ final class SourceLeases implements Runnable {
     KafkaConsumer<byte[], byte[]> c = consumer;
     if (c != null) {
       c.wakeup();
+    }
+  }
+
+  /**
+   * Kafka answers "does not host this topic-partition" for a moment after a topic is created, and not
+   * at all while the broker restarts: retriable, so retried with backoff; only a permanent refusal
+   * (e.g. authorisation) ends the lease thread.
+   */
+  private void ensureTopicWithBackoff() {
+    long backoffMs = 200;
+    while (!closed) {
+      try {
+        ensureTopic();
+        return;
+      } catch (IllegalStateException e) {
+        if (!(e.getCause() instanceof ExecutionException cause) || !(cause.getCause() instanceof org.apache.kafka.common.errors.RetriableException)) {
+          throw e;
+        }
+        log.warn("lease topic {} not ready ({}), retrying in {} ms", topic, cause.getCause().getMessage(), backoffMs);
+        try {
+          Thread.sleep(backoffMs);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        backoffMs = Math.min(backoffMs * 2, 10_000);
+      }
     }
   }
 

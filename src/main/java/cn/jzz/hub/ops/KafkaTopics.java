@@ -48,8 +48,15 @@ public final class KafkaTopics {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers()))) {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
-      if (!missing.isEmpty()) {
-        admin.createTopics(missing).all().get();
+      for (var created : admin.createTopics(missing).values().values()) {
+        try {
+          created.get();
+        } catch (ExecutionException e) {
+          // Another hub instance starting at the same moment made it: that is the desired end state.
+          if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+            throw e;
+          }
+        }
       }
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot create the hub's Kafka topics at " + properties.kafka().bootstrapServers() + ": " + e.getCause().getMessage(), e);
