@@ -29,12 +29,7 @@ public class CdcMariadbConnectorType implements ConnectorType<CdcMariadbOptions>
   @Override
   public SourceConnector create(String source, CdcMariadbOptions options, ConnectorContext context) {
     HubProperties.Mariadb server = context.properties().sources().mariadb();
-    Properties p = new Properties();
-    p.setProperty("name", "hub-" + source);
-    p.setProperty("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
-    p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
-    p.setProperty("offset.storage.file.filename", context.stateDir(source).resolve("offsets.dat").toString());
-    p.setProperty("offset.flush.interval.ms", "1000");
+    Properties p = DebeziumEngineProperties.common(source, "io.debezium.connector.mariadb.MariaDbConnector", options.pollIntervalMs(), context);
     p.setProperty("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
     p.setProperty("schema.history.internal.file.filename", context.stateDir(source).resolve("schema-history.dat").toString());
     p.setProperty("database.hostname", server.host());
@@ -45,16 +40,7 @@ public class CdcMariadbConnectorType implements ConnectorType<CdcMariadbOptions>
     p.setProperty("database.server.id", String.valueOf(options.serverId() != null ? options.serverId() : CdcMariadbOptions.defaultServerId(source)));
     p.setProperty("database.include.list", options.database());
     p.setProperty("table.include.list", options.tables().stream().map(t -> options.database() + "." + t).collect(Collectors.joining(",")));
-    p.setProperty("topic.prefix", source);
     p.setProperty("include.schema.changes", "false");
-    p.setProperty("poll.interval.ms", String.valueOf(options.pollIntervalMs() == null ? 50 : options.pollIntervalMs()));
-    p.setProperty("max.batch.size", "4096");
-    p.setProperty("max.queue.size", "16384");
-    p.setProperty("decimal.handling.mode", "string");
-    p.setProperty("snapshot.mode", "initial");
-    p.setProperty("errors.max.retries", "-1");
-    // On stop, let an in-flight batch finish rather than interrupt it halfway through publishing.
-    p.setProperty("record.processing.shutdown.timeout.ms", "30000");
     return new DebeziumSourceConnector(source, id(), p, context);
   }
 }
