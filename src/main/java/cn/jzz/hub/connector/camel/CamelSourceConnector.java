@@ -74,6 +74,17 @@ public abstract class CamelSourceConnector implements SourceConnector {
     context.publish(monitor, batch, this::stopping);
   }
 
+  /**
+   * A timer endpoint of this start only. Camel timers of one name share a {@code java.util.Timer}
+   * thread: a tick of a stopped route still blocked in I/O would otherwise keep the restarted route's
+   * timer from ever firing (a resume or resync that never reads).
+   */
+  protected String timerUri(long periodMs) {
+    return "timer:" + routeId() + "-" + timerGeneration.incrementAndGet() + "?delay=0&period=" + periodMs;
+  }
+
+  private final java.util.concurrent.atomic.AtomicLong timerGeneration = new java.util.concurrent.atomic.AtomicLong();
+
   @Override
   public synchronized void start() {
     stopping = false;

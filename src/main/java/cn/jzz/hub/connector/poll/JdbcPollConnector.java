@@ -53,7 +53,7 @@ final class JdbcPollConnector extends CamelSourceConnector {
 
   @Override
   protected String fromUri() {
-    return "timer:" + routeId() + "?delay=0&period=" + options.intervalMsOrDefault();
+    return timerUri(options.intervalMsOrDefault());
   }
 
   @Override

@@ -61,7 +61,7 @@ final class RestPollConnector extends CamelSourceConnector {
 
   @Override
   protected String fromUri() {
-    return "timer:" + routeId() + "?delay=0&period=" + options.pollInterval();
+    return timerUri(options.pollInterval());
   }
 
   @Override
