@@ -184,6 +184,10 @@ public final class ResidentQueryBuilder {
         problems.forbidden(path + ".field", notPermitted(field.get()));
         continue;
       }
+      if (field.get().key().equals("sources") && protection.visibleSources(principal).size() != schemaSourceCount()) {
+        problems.forbidden(path + ".field", "sorting by sources would order people by sources hidden from you");
+        continue;
+      }
       String order = s.order() == null ? "asc" : s.order();
       if (!order.equals("asc") && !order.equals("desc")) {
         problems.bad(path + ".order", "use asc or desc");
@@ -242,6 +246,11 @@ public final class ResidentQueryBuilder {
       return null;
     }
     String op = f.op() == null ? "eq" : f.op();
+    if (field.key().equals("sources") && !sourcesPermitted(op, f.value(), principal)) {
+      problems.forbidden(path, "a source whose data you may not see cannot be searched for: its presence is itself the hidden fact; "
+          + "use eq or in with sources you may see " + protection.visibleSources(principal));
+      return null;
+    }
     FieldType.Kind kind = field.type().kind();
     Object value = f.value();
     String es = keywordField(field);
@@ -445,6 +454,27 @@ public final class ResidentQueryBuilder {
       }
       return d;
     })));
+  }
+
+  /** eq / in with visible sources, or exists; a prefix of a hidden source would count its people. */
+  private boolean sourcesPermitted(String op, Object value, Principal principal) {
+    List<String> visible = protection.visibleSources(principal);
+    if (op.equals("exists") || visible.size() == schemaSourceCount()) {
+      return true;
+    }
+    if (!op.equals("eq") && !op.equals("in")) {
+      return false;
+    }
+    for (Object v : value instanceof List<?> list ? list : java.util.Collections.singletonList(value)) {
+      if (v != null && !visible.contains(v.toString())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int schemaSourceCount() {
+    return schema.sources().ids().size();
   }
 
   static String notPermitted(FieldDef field) {

@@ -129,6 +129,12 @@ public final class ResidentSearchService {
         continue;
       }
       Optional<FieldDef> field = queries.facetField(key, "facets[" + i + "]", principal, problems);
+      if (field.isPresent() && key.equals("sources")) {
+        // Like tags: a source whose data is hidden from the caller is not counted either.
+        List<String> include = protection.visibleSources(principal);
+        aggregations.put(key, Aggregation.of(a -> a.terms(t -> t.field(key).size(FACET_BUCKETS).include(inc -> inc.terms(include)))));
+        continue;
+      }
       field.ifPresent(f -> aggregations.put(key, Aggregation.of(a -> a.terms(t -> t.field(ResidentQueryBuilder.keywordField(f)).size(FACET_BUCKETS)))));
     }
     problems.throwIfAny();

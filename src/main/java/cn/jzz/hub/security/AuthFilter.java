@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every {@code /api/} call but the token endpoint needs a bearer token (the hub's own or, if
- * configured, the OIDC issuer's) or an {@code X-API-Key}. Admin paths answer 403 to everyone else.
+ * configured, the OIDC issuer's; {@code oidc} is null when none is) or an {@code X-API-Key}. Admin paths answer 403 to everyone else.
  * Refused reads of resident data are written to the audit too.
  */
 public final class AuthFilter extends OncePerRequestFilter {
@@ -49,7 +49,13 @@ public final class AuthFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/api/");
+    String path = request.getRequestURI();
+    return !path.startsWith("/api/") && !(path.startsWith("/actuator") && !isHealth(path));
+  }
+
+  /** Load balancers and orchestrators probe health without credentials; nothing else of actuator. */
+  private static boolean isHealth(String path) {
+    return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
   }
 
   @Override
@@ -65,19 +71,21 @@ public final class AuthFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Optional<Principal> principal = authenticate(request);
-    if (principal.isEmpty()) {
-      response.setHeader("WWW-Authenticate", "Bearer");
-      boolean sent = request.getHeader("Authorization") != null || request.getHeader("X-API-Key") != null;
-      String message = sent
-          ? "the token or API key is invalid or expired: get a new token from POST /api/v1/auth/token"
-          : "authentication required: get a token from POST /api/v1/auth/token and send 'Authorization: Bearer <token>', or send X-API-Key";
-      write(response, 401, "UNAUTHENTICATED", message);
-      auditRefusal(request, null, 401, "UNAUTHENTICATED");
+    Authentication authentication = authenticate(request);
+    if (!authentication.accepted()) {
+      if (authentication.status() == 401) {
+        response.setHeader("WWW-Authenticate", "Bearer");
+      }
+      write(response, authentication.status(), authentication.code(), authentication.message());
+      auditRefusal(request, null, authentication.status(), authentication.code());
       return;
     }
-    Principal caller = principal.get();
+    Principal caller = authentication.principal();
     request.setAttribute(PRINCIPAL, caller);
+    if (path.startsWith("/actuator") && !caller.isAdmin() && caller.role() != Principal.Role.system) {
+      write(response, 403, "FORBIDDEN", "metrics are for data admins and monitoring systems (an API key); your role is " + caller.roleLabel());
+      return;
+    }
     if (!caller.isAdmin() && properties.adminPaths().stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
       write(response, 403, "FORBIDDEN", "this endpoint is for data admins; your role is " + caller.roleLabel());
       auditRefusal(request, caller, 403, "FORBIDDEN");
@@ -89,25 +97,35 @@ public final class AuthFilter extends OncePerRequestFilter {
     }
   }
 
-  private Optional<Principal> authenticate(HttpServletRequest request) {
+  private Authentication authenticate(HttpServletRequest request) {
     if (!properties.enabled()) {
       // Only outside production (ProductionGuard): everyone is an admin.
-      return Optional.of(new Principal("anonymous", Principal.Role.admin, null));
+      return Authentication.of(new Principal("anonymous", Principal.Role.admin, null));
     }
     String key = request.getHeader("X-API-Key");
     if (key != null) {
-      return apiKeys.authenticate(key);
+      return known(apiKeys.authenticate(key));
     }
     String header = request.getHeader("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return Optional.empty();
+    if (header == null) {
+      return Authentication.refused(401, "UNAUTHENTICATED",
+          "authentication required: get a token from POST /api/v1/auth/token and send 'Authorization: Bearer <token>', or send X-API-Key");
+    }
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return known(Optional.empty());
     }
     String token = header.substring(7).trim();
     Optional<Principal> own = tokens.verify(token);
-    if (own.isPresent()) {
-      return own;
+    // The hub's own tokens have two parts, JWTs three: only the latter are the identity provider's to judge.
+    if (own.isPresent() || oidc == null || token.chars().filter(c -> c == '.').count() != 2) {
+      return known(own);
     }
-    return oidc.verify(token);
+    return oidc.authenticate(token);
+  }
+
+  private static Authentication known(Optional<Principal> principal) {
+    return principal.map(Authentication::of).orElseGet(() -> Authentication.refused(401, "UNAUTHENTICATED",
+        "the token or API key is invalid or expired: get a new token from POST /api/v1/auth/token"));
   }
 
   private void auditRefusal(HttpServletRequest request, Principal caller, int status, String detail) {

@@ -15,16 +15,53 @@ import java.util.Optional;
 /**
  * The one place that decides what of a resident record a caller gets: S fields only with a grant,
  * restricted tag fields only with an explicit grant, M fields masked unless unmasking is allowed and
- * asked for. Search items, facets, the person page, lookup and every export pass through here.
+ * asked for; the person page's provenance, conflicts, quality notes and sources by the same rules. Search items, facets, the person page, lookup and every export pass through here.
  */
 public final class FieldProtection {
 
   private final ResidentSchema schema;
   private final TagDictionary tags;
+  private final QualityNotes notes;
 
   public FieldProtection(ResidentSchema schema, TagDictionary tags) {
     this.schema = schema;
     this.tags = tags;
+    this.notes = new QualityNotes(schema);
+  }
+
+  /**
+   * Whether the caller may know that {@code source} speaks of a person: not when everything the source
+   * can contribute (the fields whose authority names it, the tags it owns) is hidden from her — a
+   * person listed by 司法局 (sfj) is a person with justice tags. Sources named nowhere stay visible.
+   */
+  public boolean maySeeSource(Principal principal, String source) {
+    if (principal.isAdmin()) {
+      return true;
+    }
+    boolean named = false;
+    for (FieldDef field : schema.fields()) {
+      if (field.isTags() || field.authority() == null || !field.authority().sources().contains(source)) {
+        continue;
+      }
+      named = true;
+      if (principal.maySee(field)) {
+        return true;
+      }
+    }
+    for (TagDef tag : tags.tags()) {
+      if (tag.owners().contains(source)) {
+        named = true;
+        if (maySeeTag(principal, tag)) {
+          return true;
+        }
+      }
+    }
+    return !named;
+  }
+
+  /** The sources the caller may know of, of all those schemas/sources.yaml lists. */
+  public List<String> visibleSources(Principal principal) {
+    return schema.sources().ids().stream().filter(s -> maySeeSource(principal, s)).toList();
   }
 
   /** Whether the caller may see (and therefore filter, count, sort on) the field with this key. */
@@ -77,7 +114,20 @@ public final class FieldProtection {
         continue;
       }
       if (key.equals("provenance")) {
-        out.put(key, perField(value, principal, unmasked, false));
+        Map<String, Object> provenance = perField(value, principal, unmasked, false);
+        if (value instanceof Map<?, ?> all && all.get("tags") instanceof Map<?, ?> why) {
+          provenance.put("tags", visibleTagExplanations(why, principal));
+        }
+        out.put(key, provenance);
+        continue;
+      }
+      if (key.equals("quality")) {
+        boolean allTags = tags.tags().stream().allMatch(t -> t.isAgeFilter() || maySeeTag(principal, t));
+        out.put(key, notes.protect(value, principal, unmasked, s -> maySeeSource(principal, s), allTags));
+        continue;
+      }
+      if (key.equals("sources")) {
+        out.put(key, value instanceof List<?> list ? list.stream().filter(s -> s != null && maySeeSource(principal, s.toString())).toList() : List.of());
         continue;
       }
       if (key.equals("conflicts")) {
@@ -132,7 +182,22 @@ public final class FieldProtection {
     return out;
   }
 
-  /** provenance / conflicts: keep only entries of visible fields; mask the losing values of M fields. */
+  /** provenance.tags: why each tag holds, for the tags the caller may see. */
+  private Map<String, Object> visibleTagExplanations(Map<?, ?> why, Principal principal) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    why.forEach((tag, explanation) -> {
+      Optional<TagDef> def = tags.tag(String.valueOf(tag));
+      if (def.isPresent() && maySeeTag(principal, def.get())) {
+        out.put(String.valueOf(tag), explanation);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * provenance / conflicts: only entries of visible fields and of sources the caller may know of (a
+   * hidden source also sends names); the losing values of M fields masked.
+   */
   private Map<String, Object> perField(Object value, Principal principal, boolean unmasked, boolean hasValues) {
     Map<String, Object> out = new LinkedHashMap<>();
     if (!(value instanceof Map<?, ?> map)) {
@@ -143,18 +208,24 @@ public final class FieldProtection {
       if (field.isEmpty() || !principal.maySee(field.get())) {
         return;
       }
-      if (hasValues && !unmasked && field.get().isMasked() && v instanceof List<?> losers) {
-        List<Object> masked = new ArrayList<>();
-        for (Object loser : losers) {
-          if (loser instanceof Map<?, ?> m) {
-            Map<Object, Object> copy = new LinkedHashMap<>(m);
-            copy.computeIfPresent("value", (x, val) -> maskValue(field.get(), val));
-            masked.add(copy);
-          }
+      if (!hasValues) {
+        if (!(v instanceof Map<?, ?> winner) || winner.get("source") == null || maySeeSource(principal, winner.get("source").toString())) {
+          out.put(String.valueOf(k), v);
         }
-        out.put(String.valueOf(k), masked);
-      } else {
-        out.put(String.valueOf(k), v);
+        return;
+      }
+      List<Object> losers = new ArrayList<>();
+      for (Object loser : v instanceof List<?> list ? list : List.of()) {
+        if (loser instanceof Map<?, ?> m && (m.get("source") == null || maySeeSource(principal, m.get("source").toString()))) {
+          Map<Object, Object> copy = new LinkedHashMap<>(m);
+          if (!unmasked) {
+            copy.computeIfPresent("value", (x, val) -> maskValue(field.get(), val));
+          }
+          losers.add(copy);
+        }
+      }
+      if (!losers.isEmpty()) {
+        out.put(String.valueOf(k), losers);
       }
     });
     return out;

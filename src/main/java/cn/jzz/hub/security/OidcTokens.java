@@ -1,127 +1,116 @@
 package cn.jzz.hub.security;
 
-import cn.jzz.hub.support.Json;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.RSAPublicKeySpec;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 
 /**
- * The hub as an OAuth2/OIDC resource server: accepts RS256 access tokens of the configured issuer
- * (signature from its JWK set, {@code iss}, {@code aud}, {@code exp}, {@code nbf}) and maps the role and
- * grants claims onto a {@link Principal}. Off unless {@code hub.security.oidc.issuer-uri} is set.
+ * The hub as an OAuth2/OIDC resource server. Signature, {@code iss}, {@code aud}, {@code exp} and
+ * {@code nbf} are checked by Spring Security's {@link NimbusJwtDecoder}, configured from the standard
+ * {@code spring.security.oauth2.resourceserver.jwt.*} properties; the hub maps the token's role,
+ * jurisdiction and grants claims ({@code hub.security.oidc.*}) onto a {@link Principal}.
  */
 public final class OidcTokens {
 
-  private static final Logger log = LoggerFactory.getLogger(OidcTokens.class);
-  private static final Base64.Decoder URL = Base64.getUrlDecoder();
+  private final JwtDecoder decoder;
+  private final SecurityProperties.Oidc claims;
+  private final String principalClaim;
 
-  private final SecurityProperties.Oidc config;
-  private final Clock clock;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
-  private volatile long lastFetch;
-
-  public OidcTokens(SecurityProperties.Oidc config, Clock clock) {
-    this.config = config;
-    this.clock = clock;
+  OidcTokens(JwtDecoder decoder, SecurityProperties.Oidc claims, String principalClaim) {
+    this.decoder = decoder;
+    this.claims = claims;
+    this.principalClaim = principalClaim;
   }
 
-  public Optional<Principal> verify(String token) {
-    if (!config.enabled() || token == null) {
-      return Optional.empty();
+  /** The issuer's tokens are accepted when {@code issuer-uri} or {@code jwk-set-uri} is set; else null. */
+  static OidcTokens of(OAuth2ResourceServerProperties.Jwt jwt, SecurityProperties.Oidc claims) {
+    if (!configured(jwt.getIssuerUri()) && !configured(jwt.getJwkSetUri())) {
+      return null;
     }
-    String[] parts = token.split("\\.");
-    if (parts.length != 3) {
-      return Optional.empty();
+    return new OidcTokens(decoder(jwt), claims, jwt.getPrincipalClaimName());
+  }
+
+  /**
+   * Built here rather than by Boot's OAuth2ResourceServerAutoConfiguration: that one comes with
+   * spring-security-config and its default filter chain, which would stand in front of AuthFilter.
+   * Same properties, same validators as Boot's: timestamps and issuer, plus the audiences if listed.
+   */
+  static JwtDecoder decoder(OAuth2ResourceServerProperties.Jwt jwt) {
+    List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+    validators.add(configured(jwt.getIssuerUri()) ? JwtValidators.createDefaultWithIssuer(jwt.getIssuerUri()) : JwtValidators.createDefault());
+    List<String> audiences = jwt.getAudiences();
+    if (!audiences.isEmpty()) {
+      validators.add(new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
     }
+    OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
+    if (configured(jwt.getJwkSetUri())) {
+      NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).jwsAlgorithms(algorithms -> algorithms(jwt, algorithms)).build();
+      nimbus.setJwtValidator(validator);
+      return nimbus;
+    }
+    // Discovery (/.well-known/openid-configuration) on the first token, so the hub starts while the
+    // identity provider is down; a failed discovery is retried with the next token.
+    return new SupplierJwtDecoder(() -> {
+      NimbusJwtDecoder nimbus = NimbusJwtDecoder.withIssuerLocation(jwt.getIssuerUri()).jwsAlgorithms(algorithms -> algorithms(jwt, algorithms)).build();
+      nimbus.setJwtValidator(validator);
+      return nimbus;
+    });
+  }
+
+  private static void algorithms(OAuth2ResourceServerProperties.Jwt jwt, java.util.Set<SignatureAlgorithm> out) {
+    out.clear();
+    jwt.getJwsAlgorithms().forEach(a -> out.add(SignatureAlgorithm.from(a)));
+  }
+
+  private static boolean configured(String uri) {
+    return uri != null && !uri.isBlank();
+  }
+
+  /** The caller the token names, or why it is refused (401 for the token, 403 for its hub claims). */
+  public Authentication authenticate(String token) {
+    Jwt jwt;
     try {
-      JsonNode header = Json.MAPPER.readTree(URL.decode(parts[0]));
-      if (!"RS256".equals(header.path("alg").asText())) {
-        return Optional.empty();
-      }
-      PublicKey key = key(header.path("kid").asText(""));
-      if (key == null) {
-        return Optional.empty();
-      }
-      Signature rsa = Signature.getInstance("SHA256withRSA");
-      rsa.initVerify(key);
-      rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-      if (!rsa.verify(URL.decode(parts[2]))) {
-        return Optional.empty();
-      }
-      JsonNode claims = Json.MAPPER.readTree(URL.decode(parts[1]));
-      long now = clock.instant().getEpochSecond();
-      if (!config.issuerUri().equals(claims.path("iss").asText())
-          || claims.path("exp").asLong(0) < now
-          || claims.path("nbf").asLong(0) > now
-          || !audienceMatches(claims.path("aud"))) {
-        return Optional.empty();
-      }
-      List<String> grants = new ArrayList<>();
-      claims.path(config.grantsClaim()).forEach(g -> grants.add(g.asText()));
-      return Optional.of(Roles.principal(claims.path("sub").asText(), claims.path(config.roleClaim()).asText(null), grants));
-    } catch (Exception e) {
-      // A malformed or foreign token is simply not ours: 401, without echoing it.
-      return Optional.empty();
+      jwt = decoder.decode(token);
+    } catch (JwtValidationException e) {
+      String why = e.getErrors().stream().map(OAuth2Error::getDescription).collect(Collectors.joining("; "));
+      return Authentication.refused(401, "INVALID_TOKEN", "the identity provider's token was refused: " + why);
+    } catch (BadJwtException e) {
+      return Authentication.refused(401, "INVALID_TOKEN", "the identity provider's token was refused: " + e.getMessage());
+    } catch (JwtException e) {
+      // The key set or the discovery document could not be read: not the caller's fault.
+      return Authentication.refused(503, "IDENTITY_PROVIDER_UNAVAILABLE", "the identity provider's keys could not be read; try again later");
     }
-  }
-
-  private boolean audienceMatches(JsonNode aud) {
-    if (config.audience() == null || config.audience().isBlank()) {
-      return true;
+    String username = principalClaim != null && jwt.hasClaim(principalClaim) ? jwt.getClaimAsString(principalClaim) : jwt.getSubject();
+    String role = jwt.getClaimAsString(claims.roleClaim());
+    if (role == null || role.isBlank()) {
+      return Authentication.refused(403, "ROLE_MISSING",
+          "the token of '" + username + "' has no '" + claims.roleClaim() + "' claim; the identity provider must assign one of admin, analyst, grid_worker (with '" + claims.jurisdictionClaim() + "') or system");
     }
-    if (aud.isArray()) {
-      for (JsonNode a : aud) {
-        if (config.audience().equals(a.asText())) {
-          return true;
-        }
-      }
-      return false;
+    String jurisdiction = jwt.getClaimAsString(claims.jurisdictionClaim());
+    if (!role.contains("@") && jurisdiction != null && !jurisdiction.isBlank()) {
+      role = role + "@" + jurisdiction;
     }
-    return config.audience().equals(aud.asText());
-  }
-
-  private PublicKey key(String kid) throws Exception {
-    PublicKey key = keys.get(kid);
-    // An unknown kid may be a rotated key: fetch again, at most once a minute.
-    if (key == null && clock.millis() - lastFetch > 60_000) {
-      lastFetch = clock.millis();
-      fetch();
-      key = keys.get(kid);
-    }
-    return key;
-  }
-
-  private void fetch() {
+    List<String> grants = jwt.hasClaim(claims.grantsClaim()) ? jwt.getClaimAsStringList(claims.grantsClaim()) : List.of();
     try {
-      HttpResponse<String> response =
-          http.send(HttpRequest.newBuilder(URI.create(config.jwkSetUri())).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-      for (JsonNode jwk : Json.MAPPER.readTree(response.body()).path("keys")) {
-        if ("RSA".equals(jwk.path("kty").asText())) {
-          RSAPublicKeySpec spec = new RSAPublicKeySpec(new BigInteger(1, URL.decode(jwk.path("n").asText())), new BigInteger(1, URL.decode(jwk.path("e").asText())));
-          keys.put(jwk.path("kid").asText(""), KeyFactory.getInstance("RSA").generatePublic(spec));
-        }
-      }
-    } catch (Exception e) {
-      log.warn("cannot read the OIDC key set at {}: {}", config.jwkSetUri(), e.getMessage());
+      return Authentication.of(Roles.principal(username, role, grants == null ? List.of() : grants));
+    } catch (IllegalArgumentException e) {
+      return Authentication.refused(403, "ROLE_INVALID", "the token of '" + username + "' carries hub claims the hub does not accept: " + e.getMessage());
     }
   }
 }

@@ -4,11 +4,14 @@ import cn.jzz.hub.support.ConfigProblems;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
  * Production (profile {@code prod}) refuses to start with demo settings: security switched off, the
- * demo profile, a generated or demo person-id key file, or users whose password is a well-known one.
+ * demo profile, a generated or demo person-id key file, users whose password is a well-known one, nobody
+ * able to log in, or an identity provider whose tokens are not checked for the hub's audience.
  */
 public final class ProductionGuard {
 
@@ -50,10 +53,24 @@ public final class ProductionGuard {
         }
       }
     }
-    if (security.users().isEmpty() && security.apiKeys().isEmpty() && !security.oidc().enabled()) {
-      problems.add("hub.security", "nobody could log in: configure hub.security.users, hub.security.api-keys or hub.security.oidc");
+    if (security.users().isEmpty() && security.apiKeys().isEmpty() && !oidcConfigured(env)) {
+      problems.add("hub.security", "nobody could log in: configure hub.security.users, hub.security.api-keys or an identity provider "
+          + "(spring.security.oauth2.resourceserver.jwt.issuer-uri)");
+    }
+    if (oidcConfigured(env) && audiences(env).isEmpty()) {
+      problems.add("spring.security.oauth2.resourceserver.jwt.audiences",
+          "without an audience any token the identity provider issues, for any application, would be accepted; list the hub's client id");
     }
     problems.throwIfAny();
+  }
+
+  private static List<String> audiences(Environment env) {
+    return Binder.get(env).bind("spring.security.oauth2.resourceserver.jwt.audiences", Bindable.listOf(String.class)).orElse(List.of());
+  }
+
+  private static boolean oidcConfigured(Environment env) {
+    return !env.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "").isBlank()
+        || !env.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "").isBlank();
   }
 
   private static List<String> concat(List<String> list, String extra) {

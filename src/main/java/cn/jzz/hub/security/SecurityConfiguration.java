@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,8 @@ import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+// Boot's OAuth2ResourceServerProperties bound without its auto-configuration (see OidcTokens.decoder).
+@EnableConfigurationProperties({SecurityProperties.class, OAuth2ResourceServerProperties.class})
 public class SecurityConfiguration {
 
   @Bean
@@ -89,11 +91,6 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  OidcTokens oidcTokens(SecurityProperties properties) {
-    return new OidcTokens(properties.oidc(), Clock.systemUTC());
-  }
-
-  @Bean
   AuditLog auditLog(ElasticsearchClient client, HubProperties hub) {
     AuditLog audit = new AuditLog(client, hub.elasticsearch().alias(), Clock.systemUTC());
     audit.ensure();
@@ -114,10 +111,12 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<AuthFilter> authFilter(TokenService tokens, ApiKeys apiKeys, OidcTokens oidc, SecurityProperties properties, AuditLog audit) {
+  FilterRegistrationBean<AuthFilter> authFilter(
+      TokenService tokens, ApiKeys apiKeys, SecurityProperties properties, OAuth2ResourceServerProperties resourceServer, AuditLog audit) {
+    OidcTokens oidc = OidcTokens.of(resourceServer.getJwt(), properties.oidc());
     RateLimiter limiter = new RateLimiter(properties.tokenRequestsPerMinute(), Clock.systemUTC());
     FilterRegistrationBean<AuthFilter> registration = new FilterRegistrationBean<>(new AuthFilter(tokens, apiKeys, oidc, properties, audit, limiter));
-    registration.addUrlPatterns("/api/*");
+    registration.addUrlPatterns("/api/*", "/actuator/*");
     registration.setOrder(10);
     return registration;
   }

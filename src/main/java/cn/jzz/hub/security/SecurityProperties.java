@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
  *     {@code PasswordHasher}), role ({@code admin}, {@code analyst}, {@code grid_worker@<code>}), grants
  * @param apiKeys systems: name, SHA-256 hex of the key, jurisdiction (optional), scopes (operations and
  *     grants)
- * @param oidc an OAuth2/OIDC issuer whose RS256 access tokens are accepted
+ * @param oidc the claims of an OAuth2/OIDC issuer's tokens (the issuer: spring.security.oauth2.resourceserver.jwt.*)
  * @param tokenRequestsPerMinute token requests allowed per client address and minute (then 429)
  * @param maxBodySize largest accepted request body (then 413)
  * @param adminPaths path prefixes only admins may call (403 for everyone else)
@@ -53,23 +53,17 @@ public record SecurityProperties(
   public record ApiKey(String name, String keyHash, String jurisdiction, @DefaultValue List<String> scopes) {}
 
   /**
-   * An OAuth2/OIDC resource-server setup: bearer JWTs signed by the issuer (RS256) are accepted.
+   * How the claims of an OAuth2/OIDC access token map onto a hub principal. The issuer itself, its keys
+   * and the audiences are Spring Boot's standard {@code spring.security.oauth2.resourceserver.jwt.*}
+   * ({@code issuer-uri}, {@code jwk-set-uri}, {@code audiences}, {@code principal-claim-name}).
    *
-   * @param issuerUri expected {@code iss}; empty = OIDC off
-   * @param jwkSetUri where the issuer publishes its keys (e.g. {@code <issuer>/protocol/openid-connect/certs})
-   * @param audience expected {@code aud}
-   * @param roleClaim claim holding the hub role ({@code admin}, {@code analyst}, {@code grid_worker@<code>})
+   * @param roleClaim claim holding the hub role: {@code admin}, {@code analyst}, {@code grid_worker},
+   *     {@code system}, or with its area {@code grid_worker@<code>}
+   * @param jurisdictionClaim claim holding the division code, when the role claim has none
    * @param grantsClaim claim holding the grants (a list)
    */
   public record Oidc(
-      String issuerUri,
-      String jwkSetUri,
-      String audience,
       @DefaultValue("hub_role") String roleClaim,
-      @DefaultValue("hub_grants") String grantsClaim) {
-
-    public boolean enabled() {
-      return issuerUri != null && !issuerUri.isBlank();
-    }
-  }
+      @DefaultValue("hub_jurisdiction") String jurisdictionClaim,
+      @DefaultValue("hub_grants") String grantsClaim) {}
 }

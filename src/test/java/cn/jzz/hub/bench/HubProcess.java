@@ -209,7 +209,7 @@ public final class HubProcess implements AutoCloseable {
   /** The hub's Prometheus metrics, name{labels} → value. */
   public Map<String, Double> metrics() throws IOException, InterruptedException {
     Map<String, Double> values = new java.util.HashMap<>();
-    for (String line : http.get("/actuator/prometheus").ok().body().split("\n")) {
+    for (String line : get("/actuator/prometheus").ok().body().split("\n")) {
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }

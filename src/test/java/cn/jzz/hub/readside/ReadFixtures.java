@@ -102,6 +102,9 @@ public final class ReadFixtures {
           "phone", List.of(Map.of("value", "13900001111", "source", "zfw", "record_key", "z:" + i)),
           "religion", List.of(Map.of("value", "20", "source", "zfw", "record_key", "z:" + i))));
       d.put("quality", List.of());
+      if (i % 15 == 2) {
+        revealing(d, i);
+      }
       d.put("updated_at", "2026-11-20T08:00:00Z");
       d.put("version", 1L);
       Set<String> all = new LinkedHashSet<>();
@@ -114,6 +117,38 @@ public final class ReadFixtures {
       people.add(d);
     }
     return people;
+  }
+
+  /**
+   * A person page as the merge writes it for someone 司法局 (sfj, restricted justice tags only) knows:
+   * sfj among the sources, in provenance (also of a visible field), tag explanations and conflicts,
+   * and quality notes quoting raw values (an ID, a phone, a name, an address, a sensitive code, a
+   * restricted tag), each of which a caller without the grants must not get.
+   */
+  private static void revealing(Map<String, Object> d, int i) {
+    String id = (String) d.get("id_number");
+    String name = (String) d.get("full_name");
+    String key = "h" + String.format("%032x", 0xABCL * (i + 1));
+    d.put("sources", List.of("gaj", "sfj", "zfw"));
+    d.put("provenance", Map.of(
+        "full_name", Map.of("source", "gaj", "record_key", key, "source_time", "2026-01-01T00:00:00Z", "rule", "ordered"),
+        "phone", Map.of("source", "sfj", "record_key", key, "source_time", "2026-01-01T00:00:00Z", "rule", "latest"),
+        "religion", Map.of("source", "gaj", "record_key", key, "source_time", "2026-01-01T00:00:00Z", "rule", "ordered"),
+        "justice_tags", Map.of("source", "sfj", "record_key", key, "source_time", "2026-01-01T00:00:00Z", "rule", "ordered"),
+        "tags", Map.of("社区矫正对象", Map.of("source", "sfj", "record_key", key, "rule", "validity"))));
+    d.put("conflicts", Map.of(
+        "phone", List.of(Map.of("value", "13900001111", "source", "zfw", "record_key", key)),
+        "full_name", List.of(Map.of("value", name + "某", "source", "sfj", "record_key", key)),
+        "religion", List.of(Map.of("value", "20", "source", "zfw", "record_key", key))));
+    d.put("quality", List.of(
+        "gaj " + key + ": id_number: INVALID_CHECKSUM (" + id + " has check digit 0)",
+        "zfw " + key + ": phone: '" + "1390537" + String.format("%04d", i) + "5' is not a whole number",
+        "zfw " + key + ": full_name: '" + name + "先生' is longer than 10 characters",
+        "zfw " + key + ": community_code: no known community name in '山东省济宁市任城区古槐路12号3号楼2单元501室'",
+        "gaj " + key + ": religion: 'XJ-religion-77' is not a code of table religion",
+        "sfj " + key + ": full_name: '" + name + "' is longer than 10 characters",
+        "zfw " + key + ": tags: zfw may not assert '社区矫正对象' (owners [sfj]); dropped",
+        "SEX_DISAGREES_WITH_ID: 性别与证件号码第17位不符。Sex code 1 disagrees with the ID number's 17th digit (female): check the source record."));
   }
 
   private static void put(Map<String, Object> d, String field, List<String> tags) {

@@ -6,6 +6,7 @@ import cn.jzz.hub.security.ApiKeys;
 import cn.jzz.hub.security.PasswordHasher;
 import cn.jzz.hub.support.Json;
 import cn.jzz.hub.support.TestHub;
+import cn.jzz.hub.support.TestIdentityProvider;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,12 +47,16 @@ public final class ReadHub {
   public final Path routesDir;
   public final Path exportsDir;
   public final String alias;
+  /** The identity provider whose tokens this hub accepts besides its own. */
+  public final TestIdentityProvider idp;
   private final int port;
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, String> tokens = new HashMap<>();
 
-  private ReadHub(ConfigurableApplicationContext hub, List<Map<String, Object>> people, Path routesDir, Path exportsDir, String alias) throws Exception {
+  private ReadHub(ConfigurableApplicationContext hub, List<Map<String, Object>> people, Path routesDir, Path exportsDir, String alias, TestIdentityProvider idp)
+      throws Exception {
     this.hub = hub;
+    this.idp = idp;
     this.people = people;
     this.routesDir = routesDir;
     this.exportsDir = exportsDir;
@@ -65,7 +70,10 @@ public final class ReadHub {
   public static synchronized ReadHub shared() throws Exception {
     if (shared == null) {
       shared = start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> shared.hub.close()));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        shared.hub.close();
+        shared.idp.close();
+      }));
     }
     return shared;
   }
@@ -96,6 +104,9 @@ public final class ReadHub {
     p.put("hub.exports.dir", exports.toString());
     p.put("hub.exports.retry-delay", "200ms");
     p.put("hub.routes-dir", routes.toString());
+    TestIdentityProvider idp = new TestIdentityProvider();
+    p.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", idp.issuer());
+    p.put("spring.security.oauth2.resourceserver.jwt.audiences[0]", TestIdentityProvider.AUDIENCE);
     // Command-line arguments, not default properties: application.yml's server.port would win over those.
     ConfigurableApplicationContext hub = new SpringApplicationBuilder(HubApplication.class).properties(p).run("--server.port=0");
     hub.getBean(UserDirectory.class).add(new Principal("admin", Principal.Role.admin, null), ADMIN_PASSWORD);
@@ -111,7 +122,7 @@ public final class ReadHub {
       throw new AssertionError("fixture indexing failed: " + response.items().stream().filter(i -> i.error() != null).findFirst().map(i -> i.error().reason()).orElse(""));
     }
     hub.getBean(ResidentIndex.class).refresh();
-    return new ReadHub(hub, people, routes, exports, alias);
+    return new ReadHub(hub, people, routes, exports, alias, idp);
   }
 
   public String token(String user) throws Exception {

@@ -152,7 +152,9 @@ class ResidentSearchIT {
     assertThat(page.path("id_number").asText()).isEqualTo(someone.get("id_number"));
     assertThat(page.path("provenance").path("full_name").path("source").asText()).isEqualTo("gaj");
     assertThat(page.path("conflicts").path("phone").get(0).path("value").asText()).isEqualTo("13900001111");
-    assertThat(page.path("sources")).hasSize(2);
+    assertThat(page.path("sources")).hasSize(3);
+    assertThat(page.path("quality")).hasSize(8);
+    assertThat(page.path("provenance").path("tags").has("社区矫正对象")).isTrue();
     String id = (String) someone.get("id_number");
     JsonNode found = read.ok("admin", "POST", "/api/v1/residents/lookup", Json.write(Map.of("id_number", " " + id.toLowerCase() + " ")));
     assertThat(found.path("person_id").asText()).isEqualTo(someone.get("person_id"));

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,20 +29,60 @@ class SecurityIT {
         .orElseGet(() -> read.people.stream().filter(d -> d.containsKey("justice_tags")).findFirst().orElseThrow());
   }
 
+  /**
+   * Paths that answer without credentials. Everything else the application maps — read from Spring's
+   * own handler mappings, so a new endpoint cannot be forgotten here — must answer 401.
+   * {@code /console/config} counts as one of the console's static files: built once at start from
+   * schemas/ (code lists, division names, source names), no resident data. {@code /error} renders the
+   * error of another request.
+   */
+  static final List<String> PUBLIC = List.of("/api/v1/auth/token", "/actuator/health", "/v3/api-docs", "/swagger-ui", "/console/config", "/error");
+
+  static boolean isPublic(String pattern) {
+    return PUBLIC.stream().anyMatch(p -> pattern.equals(p) || pattern.startsWith(p + "/") || pattern.startsWith(p + "."));
+  }
+
+  /** Every (method, path) the hub maps: controllers, actuator and springdoc alike. */
+  static List<String[]> mappedEndpoints() {
+    List<String[]> out = new java.util.ArrayList<>();
+    read.hub.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().forEach(mapping -> mapping.getHandlerMethods().keySet().forEach(info -> {
+      Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+      for (String pattern : info.getPatternValues()) {
+        for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+          out.add(new String[] {method.name(), pattern});
+        }
+      }
+    }));
+    return out;
+  }
+
   @Test
   void everyEndpointWithoutATokenIs401() throws Exception {
-    String[][] calls = {
-      {"POST", "/api/v1/residents/search", "{}"}, {"GET", "/api/v1/residents/" + yucaiPerson.get("person_id"), null}, {"POST", "/api/v1/residents/lookup", "{\"id_number\":\"x\"}"},
-      {"POST", "/api/v1/exports", "{\"format\":\"csv\"}"}, {"GET", "/api/v1/exports/xabc", null}, {"GET", "/api/v1/exports/xabc/file", null}, {"GET", "/api/v1/exports/schedules", null},
-      {"GET", "/api/v1/audit", null}, {"GET", "/api/v1/schema", null}, {"GET", "/api/v1/sources", null}
-    };
-    for (String[] c : calls) {
-      HttpResponse<String> r = read.as(null, c[0], c[1], c[2]);
-      assertError(r, 401, "UNAUTHENTICATED");
-      HttpResponse<String> forged = read.call(c[0], c[1], c[2], Map.of("Authorization", "Bearer eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJhZG1pbiJ9.AAAA"));
-      assertThat(forged.statusCode()).as(c[1]).isEqualTo(401);
-      assertThat(read.call(c[0], c[1], c[2], Map.of("X-API-Key", "guess")).statusCode()).isEqualTo(401);
+    List<String[]> endpoints = mappedEndpoints();
+    List<String> patterns = endpoints.stream().map(e -> e[1]).toList();
+    assertThat(patterns).contains("/api/v1/residents/search", "/api/v1/residents/{personId}", "/api/v1/exports", "/api/v1/audit", "/actuator/prometheus");
+    int checked = 0;
+    for (String[] e : endpoints) {
+      if (isPublic(e[1]) || e[0].equals("OPTIONS") || e[0].equals("HEAD")) {
+        continue;
+      }
+      String path = e[1].replaceAll("\\{\\*?([^}]+)}", "x1");
+      String body = e[0].equals("GET") || e[0].equals("DELETE") ? null : "{}";
+      HttpResponse<String> r = read.as(null, e[0], path, body);
+      assertThat(r.statusCode()).as(e[0] + " " + e[1] + " → " + r.body()).isEqualTo(401);
+      assertThat(r.body()).as(e[0] + " " + e[1]).contains("UNAUTHENTICATED");
+      HttpResponse<String> forged = read.call(e[0], path, body, Map.of("Authorization", "Bearer eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJhZG1pbiJ9.AAAA"));
+      assertThat(forged.statusCode()).as(e[1]).isEqualTo(401);
+      assertThat(read.call(e[0], path, body, Map.of("X-API-Key", "guess")).statusCode()).as(e[1]).isEqualTo(401);
+      checked++;
     }
+    assertThat(checked).isGreaterThan(20);
+    // the public ones do answer, and metrics are for admins and monitoring systems only
+    assertThat(read.call("GET", "/actuator/health", null, Map.of()).statusCode()).isEqualTo(200);
+    assertThat(read.call("GET", "/v3/api-docs", null, Map.of()).statusCode()).isEqualTo(200);
+    assertThat(read.call("GET", "/console/", null, Map.of()).statusCode()).isEqualTo(200);
+    assertError(read.as("analyst", "GET", "/actuator/prometheus", null), 403, "FORBIDDEN");
+    assertThat(read.as("admin", "GET", "/actuator/prometheus", null).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -122,6 +165,49 @@ class SecurityIT {
   }
 
   @Test
+  void everyPartOfThePersonPageObeysFieldProtection() throws Exception {
+    // restrictedPerson is known to 司法局 (sfj), which only delivers restricted justice tags: see ReadFixtures.revealing
+    String id = (String) restrictedPerson.get("id_number");
+    String name = (String) restrictedPerson.get("full_name");
+    for (JsonNode page : List.of(
+        read.ok("analyst", "GET", "/api/v1/residents/" + restrictedPerson.get("person_id"), null),
+        read.ok("analyst", "POST", "/api/v1/residents/lookup", Json.write(Map.of("id_number", id))))) {
+      // sources: the justice bureau's presence is the hidden fact
+      assertThat(page.path("sources").toString()).isEqualTo("[\"gaj\",\"zfw\"]");
+      // provenance: no entry of a hidden field or won by a hidden source, no explanation of a hidden tag
+      assertThat(page.path("provenance").has("full_name")).isTrue();
+      assertThat(page.path("provenance").has("phone")).as("phone won by sfj").isFalse();
+      assertThat(page.path("provenance").path("tags").has("社区矫正对象")).isFalse();
+      assertThat(page.path("provenance").toString()).doesNotContain("sfj").doesNotContain("justice");
+      // conflicts: no losing value from a hidden source, M values masked
+      assertThat(page.path("conflicts").has("full_name")).as("the only full_name loser is sfj's").isFalse();
+      assertThat(page.path("conflicts").toString()).doesNotContain("sfj").doesNotContain(name + "某").doesNotContain("13900001111");
+      // quality: notes of hidden fields, sources and tags dropped; quoted and numeric raw values masked
+      String quality = page.path("quality").toString();
+      assertThat(page.path("quality")).hasSize(5);
+      assertThat(quality).doesNotContain(id).doesNotContain(name + "先生").doesNotContain("'" + name + "'").doesNotContain("1390537")
+          .doesNotContain("2单元501室").doesNotContain("XJ-religion-77").doesNotContain("religion").doesNotContain("sfj").doesNotContain("社区矫正对象");
+      assertThat(quality).contains(id.substring(0, 6) + "********" + id.substring(14)).contains("'" + cn.jzz.hub.security.Masks.name(name + "先生") + "'").contains("SEX_DISAGREES_WITH_ID");
+    }
+    // search items, a sources filter, facet and sort, and an export's filter: the same
+    JsonNode items = read.ok("analyst", "POST", "/api/v1/residents/search", "{\"size\":1000,\"facets\":[\"sources\"]}");
+    assertThat(items.path("items").toString()).doesNotContain("sfj");
+    assertThat(items.path("facets").path("sources").toString()).contains("gaj").doesNotContain("sfj");
+    assertThat(read.ok("admin", "POST", "/api/v1/residents/search", "{\"size\":0,\"facets\":[\"sources\"]}").path("facets").toString()).contains("sfj");
+    assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"filters\":[{\"field\":\"sources\",\"op\":\"eq\",\"value\":\"sfj\"}]}"), 403, "FIELD_NOT_PERMITTED");
+    assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"filters\":[{\"field\":\"sources\",\"op\":\"prefix\",\"value\":\"s\"}]}"), 403, "FIELD_NOT_PERMITTED");
+    assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"sort\":[{\"field\":\"sources\"}]}"), 403, "FIELD_NOT_PERMITTED");
+    assertThat(read.ok("analyst", "POST", "/api/v1/residents/search", "{\"filters\":[{\"field\":\"sources\",\"op\":\"eq\",\"value\":\"zfw\"}]}").path("total").asLong()).isPositive();
+    assertError(read.as("analyst", "POST", "/api/v1/exports", "{\"format\":\"csv\",\"filters\":[{\"field\":\"sources\",\"op\":\"in\",\"value\":[\"gaj\",\"sfj\"]}]}"), 403, "FIELD_NOT_PERMITTED");
+    // the admin sees it all
+    JsonNode admin = read.ok("admin", "GET", "/api/v1/residents/" + restrictedPerson.get("person_id"), null);
+    assertThat(admin.path("sources").toString()).contains("sfj");
+    assertThat(admin.path("quality")).hasSize(8);
+    assertThat(admin.path("quality").toString()).contains(id).contains("XJ-religion-77");
+    assertThat(admin.path("conflicts").path("full_name").toString()).contains(name + "某");
+  }
+
+  @Test
   void oversizedAndMalformedBodiesAre4xx() throws Exception {
     String big = "{\"text\":\"" + "张".repeat(400_000) + "\"}";
     HttpResponse<String> r = read.as("admin", "POST", "/api/v1/residents/search", big);
@@ -133,6 +219,22 @@ class SecurityIT {
     }
     HttpResponse<String> xml = read.call("POST", "/api/v1/residents/search", "<q/>", Map.of("Authorization", "Bearer " + read.token("admin"), "Content-Type", "application/xml"));
     assertThat(xml.statusCode()).isEqualTo(415);
+    // hostile YAML to the mapping endpoints: refused unread with 400, never run, never a 500
+    String gadget = "source: gaj\nversion: 2\nentities: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:1/x.jar\"]]]]\n";
+    StringBuilder laughs = new StringBuilder("source: gaj\nversion: 2\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (char c = 'b'; c <= 'i'; c++) {
+      char prev = (char) (c - 1);
+      laughs.append(c).append(": &").append(c).append(" [").append(String.join(",", java.util.Collections.nCopies(9, "*" + prev))).append("]\n");
+    }
+    for (String[] call : List.of(new String[] {"POST", "/api/v1/mappings/gaj/validate"}, new String[] {"PUT", "/api/v1/mappings/gaj"})) {
+      for (String hostile : List.of(gadget, laughs.toString())) {
+        HttpResponse<String> refused = read.call(call[0], call[1], hostile, Map.of("Authorization", "Bearer " + read.token("admin"), "Content-Type", "application/yaml"));
+        assertError(refused, 400, "UNSAFE_YAML");
+      }
+    }
+    assertThat(read.call("POST", "/api/v1/mappings/gaj/validate", gadget, Map.of("Authorization", "Bearer " + read.token("admin"), "Content-Type", "application/yaml")).body())
+        .contains("javax.script.ScriptEngineManager").contains("line 3");
+    assertThat(read.call("GET", "/actuator/health", null, Map.of()).statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -54,7 +54,7 @@ class MasksAndGuardTest {
     env.setProperty("hub.identity.key-file", "./data/secrets/person-id.key");
     SecurityProperties security =
         new SecurityProperties(false, Duration.ofMinutes(15), null, List.of(new SecurityProperties.User("admin", PasswordHasher.hash("admin"), "admin", List.of())), List.of(),
-            new SecurityProperties.Oidc(null, null, null, "hub_role", "hub_grants"), 10, org.springframework.util.unit.DataSize.ofMegabytes(1), List.of(), List.of());
+            new SecurityProperties.Oidc("hub_role", "hub_jurisdiction", "hub_grants"), 10, org.springframework.util.unit.DataSize.ofMegabytes(1), List.of(), List.of());
     assertThatThrownBy(() -> ProductionGuard.check(env, security))
         .isInstanceOf(ConfigProblems.InvalidConfigException.class)
         .hasMessageContaining("hub.security.enabled")
@@ -63,5 +63,33 @@ class MasksAndGuardTest {
         .hasMessageContaining("users[0].password-hash");
     MockEnvironment dev = new MockEnvironment();
     ProductionGuard.check(dev, security);
+  }
+
+  @Test
+  void productionAcceptsAnIdentityProviderAloneButNotNobodyOrAnyAudience() {
+    SecurityProperties nobody = security(List.of());
+    MockEnvironment oidc = prod();
+    oidc.setProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "https://sso.example.gov.cn/realms/hub");
+    oidc.setProperty("spring.security.oauth2.resourceserver.jwt.audiences[0]", "jzz-hub");
+    ProductionGuard.check(oidc, nobody);
+    MockEnvironment jwksOnly = prod();
+    jwksOnly.setProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "https://sso.example.gov.cn/certs");
+    jwksOnly.setProperty("spring.security.oauth2.resourceserver.jwt.audiences", "jzz-hub");
+    ProductionGuard.check(jwksOnly, nobody);
+    assertThatThrownBy(() -> ProductionGuard.check(prod(), nobody)).hasMessageContaining("nobody could log in");
+    MockEnvironment anyAudience = prod();
+    anyAudience.setProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "https://sso.example.gov.cn/realms/hub");
+    assertThatThrownBy(() -> ProductionGuard.check(anyAudience, nobody)).hasMessageContaining("audiences");
+  }
+
+  private static MockEnvironment prod() {
+    MockEnvironment env = new MockEnvironment();
+    env.setActiveProfiles("prod");
+    return env;
+  }
+
+  private static SecurityProperties security(List<SecurityProperties.User> users) {
+    return new SecurityProperties(true, Duration.ofMinutes(15), null, users, List.of(),
+        new SecurityProperties.Oidc("hub_role", "hub_jurisdiction", "hub_grants"), 10, org.springframework.util.unit.DataSize.ofMegabytes(1), List.of(), List.of());
   }
 }

@@ -22,6 +22,9 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvDumpReader {
 
+  /** The longest physical line read: far beyond any real row, far below what would strain the heap. */
+  static final long MAX_LINE_CHARS = 1 << 20;
+
   private CsvDumpReader() {}
 
   static DumpTable read(Path file, FileDropOptions options) throws UnreadableFileException, IOException {
@@ -29,7 +32,7 @@ final class CsvDumpReader {
         options.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(options.delimiterChar()).setIgnoreEmptyLines(true).get();
     long line = 0;
-    try (Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 64 * 1024)) {
+    try (Reader reader = new BufferedReader(new BoundedLineReader(new InputStreamReader(Files.newInputStream(file), decoder), MAX_LINE_CHARS), 64 * 1024)) {
       reader.mark(1);
       if (reader.read() != '\uFEFF') {
         reader.reset();
@@ -53,7 +56,12 @@ final class CsvDumpReader {
       }
     } catch (CharacterCodingException e) {
       throw notInCharset(options, line);
+    } catch (BoundedLineReader.LineTooLongException e) {
+      throw new UnreadableFileException(e.getMessage(), e);
     } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof BoundedLineReader.LineTooLongException tooLong) {
+        throw new UnreadableFileException(tooLong.getMessage(), tooLong);
+      }
       if (e.getCause() instanceof CharacterCodingException) {
         throw notInCharset(options, line);
       }

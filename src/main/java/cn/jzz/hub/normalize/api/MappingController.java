@@ -101,6 +101,7 @@ public class MappingController {
     Map<String, Object> out = new LinkedHashMap<>();
     JsonNode candidate = body.path("mapping");
     if (candidate.isTextual()) {
+      safe(candidate.asText());
       MappingCompiler.Result result = registry.validate(source, candidate.asText());
       if (!result.valid()) {
         out.putAll(validation(candidate.asText(), result));
@@ -229,12 +230,19 @@ public class MappingController {
         if (!node.isTextual()) {
           throw ApiException.badRequest("INVALID_REQUEST", "with Content-Type application/json the body is a JSON string holding the YAML");
         }
-        return node.asText();
+        return safe(node.asText());
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw ApiException.badRequest("MALFORMED_BODY", "the body is not a JSON string; send YAML as text/plain instead");
       }
     }
-    return body;
+    return safe(body);
+  }
+
+  private static String safe(String yaml) {
+    cn.jzz.hub.support.Yaml.refusal(yaml).ifPresent(why -> {
+      throw ApiException.badRequest("UNSAFE_YAML", "the mapping is refused unread: " + why);
+    });
+    return yaml;
   }
 
   private static Map<String, Object> validation(String yaml, MappingCompiler.Result result) {

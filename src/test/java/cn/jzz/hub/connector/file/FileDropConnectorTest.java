@@ -141,6 +141,17 @@ class FileDropConnectorTest {
   }
 
   @Test
+  void aHugeRowIsRefusedWhileReadingNotAfterItIsHeld() throws Exception {
+    FileDropConnector connector = clj(null);
+    // two million one-character cells: no cell is long, the row is
+    String huge = "张三,370811199001011234" + ",a".repeat(1_000_000) + "\n";
+    assertThat(ingest(connector, drop("clj", "huge-row.csv", (HEADER + huge).getBytes(GBK)))).isEmpty();
+    assertThat(reason("clj", "huge-row.csv")).contains("line 2 is longer than 1048576 characters");
+    // the connector goes on with the next file
+    assertThat(ingest(connector, drop("clj", "fine.csv", (HEADER + row("李四", "370811199001011234", "一级")).getBytes(GBK)))).hasSize(1);
+  }
+
+  @Test
   void aDumpThatWouldWithdrawMostRowsIsRefused() throws Exception {
     FileDropConnector connector = clj(null);
     StringBuilder full = new StringBuilder(HEADER);
