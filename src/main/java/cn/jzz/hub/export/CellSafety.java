@@ -9,8 +9,6 @@ package cn.jzz.hub.export;
  */
 public final class CellSafety {
 
-  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]{1,15}(\\.[0-9]+)?");
-
   private CellSafety() {}
 
   public static String neutralise(String value) {
@@ -18,7 +16,7 @@ public final class CellSafety {
       return value;
     }
     // A plain number (a basement floor -1) is no formula and stays as it is.
-    if (NUMBER.matcher(value).matches()) {
+    if (isPlainNumber(value)) {
       return value;
     }
     char c = value.charAt(0);
@@ -26,6 +24,35 @@ public final class CellSafety {
       return "'" + value;
     }
     return value;
+  }
+
+  /** {@code -?[0-9]{1,15}(\.[0-9]+)?}, without a regex: this runs for every cell of an export. */
+  static boolean isPlainNumber(String value) {
+    int i = value.charAt(0) == '-' ? 1 : 0;
+    int start = i;
+    while (i < value.length() && isDigit(value.charAt(i))) {
+      i++;
+    }
+    int integerDigits = i - start;
+    if (integerDigits < 1 || integerDigits > 15) {
+      return false;
+    }
+    if (i == value.length()) {
+      return true;
+    }
+    if (value.charAt(i) != '.' || i + 1 == value.length()) {
+      return false;
+    }
+    for (i++; i < value.length(); i++) {
+      if (!isDigit(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** Whether Excel would turn the value into a number and lose digits or leading zeros. */

@@ -28,7 +28,10 @@ final class CsvExportWriter implements ExportWriter {
 
   @Override
   public void row(List<String> cells) throws IOException {
-    printer.printRecord(cells.stream().map(CellSafety::csv).toList());
+    for (String cell : cells) {
+      printer.print(CellSafety.csv(cell));
+    }
+    printer.println();
   }
 
   @Override

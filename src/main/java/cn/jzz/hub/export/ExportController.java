@@ -75,13 +75,15 @@ public class ExportController {
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "Progress of an export: state queued|running|done|failed, rows_written, rows_total, error")
+  @Operation(
+      summary = "Progress of an export: state queued|running|done|failed, rows_written, rows_total, error",
+      description = "404 EXPORT_NOT_FOUND for an id that is not yours; 410 EXPORT_EXPIRED once the file was deleted after hub.exports.retention (export again)")
   public Map<String, Object> status(@PathVariable String id, HttpServletRequest http) {
     return exports.status(id, AuthFilter.principal(http));
   }
 
   @GetMapping("/{id}/file")
-  @Operation(summary = "The finished file (CSV UTF-8 with BOM, or XLSX)")
+  @Operation(summary = "The finished file (CSV UTF-8 with BOM, or XLSX)", description = "409 EXPORT_NOT_READY until done; 410 EXPORT_EXPIRED after the retention time")
   public ResponseEntity<Resource> file(@PathVariable String id, HttpServletRequest http) {
     Path file = exports.file(id, AuthFilter.principal(http));
     boolean xlsx = file.getFileName().toString().endsWith(".xlsx");

@@ -5,18 +5,14 @@ import cn.jzz.hub.query.FacetLabels;
 import cn.jzz.hub.query.ResidentSearchService;
 import cn.jzz.hub.query.SearchRequest;
 import cn.jzz.hub.schema.ExportHeaders;
-import cn.jzz.hub.schema.FieldDef;
-import cn.jzz.hub.schema.FieldType;
 import cn.jzz.hub.schema.ResidentSchema;
 import cn.jzz.hub.security.AuditEvent;
 import cn.jzz.hub.security.AuditLog;
 import cn.jzz.hub.security.FieldProtection;
 import cn.jzz.hub.security.Principal;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import java.io.IOException;
+import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +22,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,9 +37,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
 /**
- * Export jobs: checked like a search, then streamed from a point-in-time with search_after (constant
- * memory, a consistent snapshot, no 10 000 limit) into CSV or XLSX through {@link FieldProtection}.
- * Jobs belong to their creator; finished files are deleted after the retention time.
+ * Export jobs: checked like a search, then streamed from a point-in-time ({@link ExportPages}) into CSV
+ * or XLSX through {@link FieldProtection}, decided once per column ({@link ExportColumns}). Jobs belong
+ * to their creator; finished files are deleted after the retention time ({@link ExportRetention}).
  */
 public final class ExportService implements AutoCloseable {
 
@@ -66,6 +62,8 @@ public final class ExportService implements AutoCloseable {
   private final int maxRowsPerSheet;
   private final Map<String, ExportJob> jobs = new ConcurrentHashMap<>();
   private final ExecutorService workers;
+  private final ExecutorService fetcher;
+  private final ExportRetention retention;
   private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "export.retention"));
   private final SecureRandom random = new SecureRandom();
 
@@ -96,7 +94,12 @@ public final class ExportService implements AutoCloseable {
     this.clock = clock;
     this.maxRowsPerSheet = maxRowsPerSheet;
     this.workers = Executors.newFixedThreadPool(Math.max(1, properties.concurrency()), r -> daemon(r, "export.worker"));
-    janitor.scheduleWithFixedDelay(this::deleteExpired, 1, 1, TimeUnit.MINUTES);
+    this.fetcher = Executors.newFixedThreadPool(Math.max(1, properties.concurrency()) + 1, r -> daemon(r, "export.fetch"));
+    this.retention = new ExportRetention(dir, properties.retention(), clock);
+    // The first sweep at once: files left from before a restart are not kept longer than the retention.
+    janitor.execute(() -> retention.sweep(jobs, true));
+    long every = properties.sweepInterval().toMillis();
+    janitor.scheduleWithFixedDelay(this::deleteExpired, every, every, TimeUnit.MILLISECONDS);
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -245,72 +248,35 @@ public final class ExportService implements AutoCloseable {
     job.state = ExportJob.State.running;
     Files.createDirectories(target.toAbsolutePath().getParent());
     Path part = target.resolveSibling(target.getFileName() + ".part");
-    String pit = client.openPointInTime(o -> o.index(alias).keepAlive(k -> k.time(KEEP_ALIVE))).id();
-    try (OutputStream out = Files.newOutputStream(part);
-        ExportWriter writer = plan.format().equals("xlsx") ? new XlsxExportWriter(out, maxRowsPerSheet) : new CsvExportWriter(out)) {
-      writer.header(plan.columns().stream().map(k -> k.equals("person_id") ? "人员标识" : headers.header(k)).toList());
-      List<FieldValue> after = null;
-      while (true) {
-        List<FieldValue> searchAfter = after;
-        SearchResponse<Map> page =
-            client.search(
-                s -> {
-                  s.pit(p -> p.id(pit).keepAlive(k -> k.time(KEEP_ALIVE))).query(plan.compiled().query()).size(BATCH).sort(plan.compiled().sort())
-                      .trackTotalHits(t -> t.enabled(searchAfter == null));
-                  if (searchAfter != null) {
-                    s.searchAfter(searchAfter);
-                  }
-                  return s;
-                },
-                Map.class);
-        if (searchAfter == null && page.hits().total() != null) {
-          job.rowsTotal = page.hits().total().value();
+    ExportColumns columns = ExportColumns.of(plan.columns(), schema, headers, protection, labels, principal, plan.unmasked());
+    try (ExportPages pages = new ExportPages(client, alias, plan.compiled(), columns.keys(), BATCH, KEEP_ALIVE, fetcher)) {
+      List<Hit<Map>> hits = pages.next();
+      job.rowsTotal = Math.max(0, pages.total());
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16);
+          ExportWriter writer = plan.format().equals("xlsx") ? new XlsxExportWriter(out, maxRowsPerSheet, job.rowsTotal) : new CsvExportWriter(out)) {
+        writer.header(columns.headers());
+        // One array for every row: the writers copy what they keep.
+        String[] cells = new String[columns.size()];
+        List<String> row = Arrays.asList(cells);
+        for (; !hits.isEmpty(); hits = pages.next()) {
+          for (Hit<Map> hit : hits) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> source = hit.source() == null ? Map.of() : hit.source();
+            columns.cells(source, cells);
+            writer.row(row);
+            job.rowsWritten.incrementAndGet();
+          }
         }
-        List<Hit<Map>> hits = page.hits().hits();
-        for (Hit<Map> hit : hits) {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> doc = protection.protect(hit.source(), principal, plan.unmasked());
-          writer.row(plan.columns().stream().map(k -> render(k, doc.get(k))).toList());
-          job.rowsWritten.incrementAndGet();
-        }
-        if (hits.size() < BATCH) {
-          break;
-        }
-        after = hits.get(hits.size() - 1).sort();
+        writer.finish(new ExportWriter.Watermark(principal.username(), ZonedDateTime.now(clock.withZone(ResidentSearchService.LOCAL)).toOffsetDateTime().toString(), job.rowsWritten.get(), !plan.unmasked(), job.id, plan.purpose()));
       }
-      writer.finish(new ExportWriter.Watermark(principal.username(), ZonedDateTime.now(clock.withZone(ResidentSearchService.LOCAL)).toOffsetDateTime().toString(), job.rowsWritten.get(), !plan.unmasked(), job.id, plan.purpose()));
     } catch (Exception e) {
       Files.deleteIfExists(part);
       throw e;
-    } finally {
-      try {
-        client.closePointInTime(c -> c.id(pit));
-      } catch (IOException | RuntimeException e) {
-        log.debug("closing the point-in-time of export {} failed; it expires by itself", job.id);
-      }
     }
     Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** A value as the cell shows it: code labels, 是/否, tags joined with 、. */
-  private String render(String key, Object value) {
-    if (value == null) {
-      return "";
-    }
-    Optional<FieldDef> field = schema.field(key);
-    if (value instanceof List<?> list) {
-      return String.join("、", list.stream().map(String::valueOf).toList());
-    }
-    if (field.isPresent() && field.get().type().kind() == FieldType.Kind.CODE) {
-      return labels.label(field.get(), value.toString());
-    }
-    if (value instanceof Boolean b) {
-      return b ? "是" : "否";
-    }
-    return value.toString();
-  }
-
-  /** The job as its owner sees it; 404 for anyone else, as for an unknown id. */
+  /** The job as its owner sees it; 404 for anyone else, as for an unknown id; 410 once expired. */
   public Map<String, Object> status(String id, Principal principal) {
     return owned(id, principal).view();
   }
@@ -318,8 +284,11 @@ public final class ExportService implements AutoCloseable {
   /** The finished file of a job (its owner only). */
   public Path file(String id, Principal principal) {
     ExportJob job = owned(id, principal);
-    if (job.state != ExportJob.State.done || job.file == null || !Files.exists(job.file)) {
+    if (job.state != ExportJob.State.done || job.file == null) {
       throw new ApiException(HttpStatus.CONFLICT, "EXPORT_NOT_READY", "the export is " + job.state + "; poll GET /api/v1/exports/" + id + " until state is done");
+    }
+    if (!Files.exists(job.file)) {
+      throw expired(id, job.finished);
     }
     audit.record(principal, new AuditEvent("exports.file", "allowed", 200, null, null, job.rowsWritten.get(), null, id, null));
     return job.file;
@@ -333,53 +302,32 @@ public final class ExportService implements AutoCloseable {
   private ExportJob owned(String id, Principal principal) {
     ExportJob job = id == null ? null : jobs.get(id);
     if (job == null || !job.owner.equals(principal.username())) {
-      throw new ApiException(HttpStatus.NOT_FOUND, "EXPORT_NOT_FOUND", "no export with this id is yours; exports are kept for " + properties.retention());
+      ExportRetention.Expired gone = id == null ? null : retention.expired(id, principal.username());
+      if (gone != null) {
+        throw expired(id, gone.finished());
+      }
+      throw new ApiException(HttpStatus.NOT_FOUND, "EXPORT_NOT_FOUND", "no export with this id is yours; exports are kept for " + retention.retention() + " after they finish");
     }
     return job;
   }
 
-  /** Deletes finished jobs and their files after the retention time. */
+  private ApiException expired(String id, Instant finished) {
+    return new ApiException(
+        HttpStatus.GONE,
+        "EXPORT_EXPIRED",
+        "export " + id + " finished at " + finished + " and its file was deleted after the retention time of " + retention.retention() + "; export again with POST /api/v1/exports",
+        List.of(Map.of("export_id", id, "finished_at", String.valueOf(finished), "retention", retention.retention().toString())));
+  }
+
+  /** Deletes finished jobs and their files after the retention time, and left-over files as old. */
   void deleteExpired() {
-    Instant limit = clock.instant().minus(properties.retention());
-    jobs.values().removeIf(job -> {
-      if (job.finished == null || job.finished.isAfter(limit)) {
-        return false;
-      }
-      try {
-        if (job.file != null) {
-          Files.deleteIfExists(job.file);
-        }
-        return true;
-      } catch (IOException e) {
-        log.warn("export {}: cannot delete its expired file: {}", job.id, e.getMessage());
-        return false;
-      }
-    });
-    // Files of jobs from before a restart have no job any more: the same retention applies.
-    if (Files.isDirectory(dir)) {
-      try (var files = Files.list(dir)) {
-        files.filter(f -> {
-          try {
-            return Files.getLastModifiedTime(f).toInstant().isBefore(limit);
-          } catch (IOException e) {
-            return false;
-          }
-        }).forEach(f -> {
-          try {
-            Files.deleteIfExists(f);
-          } catch (IOException e) {
-            log.warn("cannot delete the expired export file {}: {}", f.getFileName(), e.getMessage());
-          }
-        });
-      } catch (IOException e) {
-        log.warn("cannot list the exports directory: {}", e.getMessage());
-      }
-    }
+    retention.sweep(jobs, false);
   }
 
   @Override
   public void close() {
     workers.shutdownNow();
+    fetcher.shutdownNow();
     janitor.shutdownNow();
   }
 }

@@ -12,4 +12,9 @@ public class OpsConfiguration {
   KafkaTopics kafkaTopics(HubProperties properties) {
     return new KafkaTopics(properties);
   }
+
+  @Bean
+  HeapAfterGc heapAfterGc() {
+    return new HeapAfterGc();
+  }
 }

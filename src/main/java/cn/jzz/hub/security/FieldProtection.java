@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The one place that decides what of a resident record a caller gets: S fields only with a grant,
@@ -145,6 +146,19 @@ public final class FieldProtection {
       out.put(key, unmasked ? value : maskValue(field.get(), value));
     }
     return out;
+  }
+
+  /**
+   * What {@link #protect} does to the values of one field, decided once: for exports, which apply it
+   * to every row of a column. Empty if the field is unknown or invisible to the caller.
+   */
+  public Optional<UnaryOperator<Object>> columnView(Principal principal, String key, boolean unmasked) {
+    Optional<FieldDef> field = schema.field(key);
+    if (field.isEmpty() || !principal.maySee(field.get())) {
+      return Optional.empty();
+    }
+    FieldDef f = field.get();
+    return Optional.of(unmasked || !f.isMasked() ? UnaryOperator.identity() : value -> maskValue(f, value));
   }
 
   /** A value of a field as the caller sees it (masked if M and not unmasked); null if invisible. */

@@ -77,10 +77,7 @@ class GajCdcSliceIT {
     if (hub != null) {
       hub.close();
     }
-    DemoWorld.recreateDatabase(ItServices.postgres(), DATABASE, SLOT);
-    try (Connection c = DriverManager.getConnection(ItServices.postgres().jdbcUrl("postgres"), "postgres", "postgres"); Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-    }
+    ItServices.dropDepartment(DATABASE, SLOT);
   }
 
   @Test

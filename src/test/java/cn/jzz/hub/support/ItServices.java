@@ -22,6 +22,14 @@ public final class ItServices {
     return new HubProperties.Postgres("127.0.0.1", 5432, "postgres", "postgres");
   }
 
+  /** Drops a test's departmental database and its replication slot and publication. */
+  public static void dropDepartment(String database, String slot) throws java.sql.SQLException {
+    cn.jzz.hub.sim.DemoWorld.recreateDatabase(postgres(), database, slot);
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(postgres().jdbcUrl("postgres"), "postgres", "postgres"); java.sql.Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+  }
+
   private static String required(String name) {
     String value = System.getProperty(name);
     if (value == null || value.isBlank()) {

@@ -77,6 +77,13 @@ public final class TestHub implements AutoCloseable {
     return Json.MAPPER.readTree(response.body());
   }
 
+  /** A GET whatever it answers (for checking error answers). */
+  public HttpResponse<String> getResponse(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token()).GET().build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   public byte[] getBytes(String path) throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token()).GET().build();

@@ -1,5 +1,6 @@
 package cn.jzz.hub.connector.rest;
 
+import cn.jzz.hub.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -168,29 +169,5 @@ class RestSimulatorsTest {
   void theSignatureIsBase64OfHmacSha256OverIdTimestampAndNonce() {
     // computed independently: printf 'hub1700000000000abc' | openssl dgst -sha256 -hmac secret -binary | base64
     assertThat(HmacSigner.sign("secret", "hub", "1700000000000", "abc")).isEqualTo("9LUhguLr/OA3wcD2whtKxpPpMZNJiPTYaPQHVZAOv0k=");
-  }
-
-  /** A clock the test moves forward. */
-  static final class MutableClock extends Clock {
-    private Instant now = Instant.now();
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
