@@ -37,7 +37,7 @@ public final class MergeTopology {
     topology.addSource("merge-contributions-in", in, in, topics.contributions());
     topology.addProcessor("merge-person", () -> new PersonProcessor(golden, clock, zone, emitInterval), "merge-contributions-in");
     topology.addStateStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PersonProcessor.STATE_STORE), Serdes.String(), StateSerde.of(PersonState.class)).withCachingEnabled(),
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PersonProcessor.STATE_STORE), Serdes.String(), StateSerde.of(PersonState.class)),
         "merge-person");
     store(topology, "merge-person", PersonProcessor.DIRTY_STORE, PersonProcessor.META_STORE);
     topology.addSink(PersonProcessor.TO_RESIDENTS, topics.residents(), out, out, "merge-person");
@@ -56,8 +56,7 @@ public final class MergeTopology {
 
   private static void store(Topology topology, String processor, String... names) {
     for (String name : names) {
-      // Cached: the puts of one commit interval reach RocksDB and the changelog once per key.
-      topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String()).withCachingEnabled(), processor);
+      topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String()), processor);
     }
   }
 }

@@ -63,7 +63,7 @@ public final class StreamsPipeline implements SmartLifecycle {
     topology.addSource("normalize-raw", new StringDeserializer(), new StringDeserializer(), Pattern.compile(Pattern.quote(topics.rawPrefix()) + ".+"));
     topology.addProcessor("normalize", () -> new NormalizeProcessor(normalizer, topics, meters), "normalize-raw");
     topology.addStateStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NormalizeProcessor.STORE), Serdes.String(), Serdes.String()).withCachingEnabled(),
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NormalizeProcessor.STORE), Serdes.String(), Serdes.String()),
         "normalize");
     topology.addSink(NormalizeProcessor.TO_CONTRIBUTIONS, topics.contributions(), new StringSerializer(), new StringSerializer(), "normalize");
     topology.addSink(NormalizeProcessor.TO_REFERENCE, topics.reference(), new StringSerializer(), new StringSerializer(), "normalize");
