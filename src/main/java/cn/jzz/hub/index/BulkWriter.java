@@ -98,6 +98,8 @@ final class BulkWriter {
       }
     }
     Request request = new Request("POST", "/_bulk");
+    // Only what settles an item: the full answer repeats index, id, shards and seq_no for every item.
+    request.addParameter("filter_path", "items.*.status,items.*.error");
     request.setEntity(new StringEntity(body.toString(), ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
     JsonNode response = Json.MAPPER.readTree(client.performRequest(request).getEntity().getContent());
     List<Write> retry = new ArrayList<>();

@@ -18,6 +18,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class IndexConfiguration {
 
+  /** The fastest the indexer refreshes on its own; below the index's interval, above a bulk's round trip. */
+  static final long REFRESH_MIN_GAP_MS = 100;
+
   @Bean
   ResidentIndex residentIndex(RestClient client, HubProperties properties, ResidentSchema schema) {
     ResidentIndex index = new ResidentIndex(client, properties, IndexTemplate.tree(schema));
@@ -35,7 +38,8 @@ public class IndexConfiguration {
 
   @Bean
   ResidentIndexer residentIndexer(HubProperties properties, ResidentIndex index, BulkWriter writer) {
-    return new ResidentIndexer(consumer(properties, properties.kafka().applicationId() + "-indexer"), properties.topics().residents(), index.alias(), writer);
+    CaughtUpRefresh refresh = new CaughtUpRefresh(index::refresh, REFRESH_MIN_GAP_MS, System::nanoTime);
+    return new ResidentIndexer(consumer(properties, properties.kafka().applicationId() + "-indexer"), properties.topics().residents(), index.alias(), writer, refresh);
   }
 
   @Bean

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.springframework.context.SmartLifecycle;
 
@@ -20,14 +21,16 @@ public final class ResidentIndexer implements SmartLifecycle {
   private final String topic;
   private final String alias;
   private final BulkWriter writer;
+  private final CaughtUpRefresh refresh;
   private volatile boolean running;
   private Thread worker;
 
-  ResidentIndexer(Consumer<String, String> consumer, String topic, String alias, BulkWriter writer) {
+  ResidentIndexer(Consumer<String, String> consumer, String topic, String alias, BulkWriter writer, CaughtUpRefresh refresh) {
     this.consumer = consumer;
     this.topic = topic;
     this.alias = alias;
     this.writer = writer;
+    this.refresh = refresh;
   }
 
   @Override
@@ -41,12 +44,15 @@ public final class ResidentIndexer implements SmartLifecycle {
     consumer.subscribe(List.of(topic));
     try {
       while (running) {
-        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
+        long pendingRefresh = refresh.waitMs();
+        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(pendingRefresh > 0 ? pendingRefresh : 200));
         if (records.isEmpty()) {
+          refresh.refreshIfDue();
           continue;
         }
         writer.writeAll(alias, BulkWriter.coalesce(records), () -> running);
         consumer.commitSync();
+        refresh.written(caughtUp());
       }
     } catch (WakeupException | BulkWriter.StoppedException e) {
       // shutting down
@@ -55,6 +61,16 @@ public final class ResidentIndexer implements SmartLifecycle {
     } finally {
       consumer.close(Duration.ofSeconds(5));
     }
+  }
+
+  /** Nothing more committed is waiting in any assigned partition, as of the last fetch. */
+  private boolean caughtUp() {
+    for (TopicPartition partition : consumer.assignment()) {
+      if (consumer.currentLag(partition).orElse(0) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package cn.jzz.hub.merge;
 
 import cn.jzz.hub.config.Topics;
+import cn.jzz.hub.support.StateSerde;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -35,7 +36,10 @@ public final class MergeTopology {
 
     topology.addSource("merge-contributions-in", in, in, topics.contributions());
     topology.addProcessor("merge-person", () -> new PersonProcessor(golden, clock, zone, emitInterval), "merge-contributions-in");
-    store(topology, "merge-person", PersonProcessor.STATE_STORE, PersonProcessor.DIRTY_STORE, PersonProcessor.META_STORE);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PersonProcessor.STATE_STORE), Serdes.String(), StateSerde.of(PersonState.class)),
+        "merge-person");
+    store(topology, "merge-person", PersonProcessor.DIRTY_STORE, PersonProcessor.META_STORE);
     topology.addSink(PersonProcessor.TO_RESIDENTS, topics.residents(), out, out, "merge-person");
     topology.addSink(PersonProcessor.TO_LINKS, topics.links(), out, out, "merge-person");
 

@@ -3,16 +3,12 @@ package cn.jzz.hub.merge;
 import cn.jzz.hub.normalize.Contribution;
 import cn.jzz.hub.support.Json;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,13 +41,16 @@ public final class PersonProcessor implements Processor<String, String, String, 
   static final Map<String, String> LINK_FIELDS = Map.of("family_code", "family", "insured_no", "insurance");
   public static final String VERSION_HEADER = MergeTopology.VERSION_HEADER;
   private static final String LAST_DAY = "last-refresh-day";
+  /** Persons whose parsed state is kept: a few seconds of an initial load, the house round trip included. */
+  static final int CACHED_STATES = 20_000;
 
   private final GoldenRecordBuilder golden;
   private final Clock clock;
   private final ZoneId zone;
   private final Duration emitInterval;
   private ProcessorContext<String, String> context;
-  private KeyValueStore<String, String> states;
+  private KeyValueStore<String, PersonState> states;
+  private final StateCache<PersonState> cache = new StateCache<>(CACHED_STATES);
   private DirtyKeys dirty;
   private KeyValueStore<String, String> meta;
 
@@ -66,6 +65,8 @@ public final class PersonProcessor implements Processor<String, String, String, 
   public void init(ProcessorContext<String, String> context) {
     this.context = context;
     this.states = context.getStateStore(STATE_STORE);
+    // Called again after a task's state was restored or revived: what was cached may be uncommitted.
+    cache.clear();
     this.dirty = new DirtyKeys(context.getStateStore(DIRTY_STORE));
     this.meta = context.getStateStore(META_STORE);
     if (meta.get(LAST_DAY) == null) {
@@ -82,13 +83,29 @@ public final class PersonProcessor implements Processor<String, String, String, 
   public void process(Record<String, String> record) {
     String personId = record.key();
     Contribution contribution = Json.read(record.value(), Contribution.class);
-    String stored = states.get(personId);
-    PersonState state = stored == null ? PersonState.empty(personId) : Json.read(stored, PersonState.class);
+    PersonState stored = load(personId);
+    PersonState state = stored == null ? PersonState.empty(personId) : stored;
     PersonState next = state.apply(contribution);
     if (next != state) {
-      states.put(personId, Json.write(next));
+      store(next);
       dirty.mark(personId);
     }
+  }
+
+  private PersonState load(String personId) {
+    PersonState state = cache.get(personId);
+    if (state == null) {
+      state = states.get(personId);
+      if (state != null) {
+        cache.put(personId, state);
+      }
+    }
+    return state;
+  }
+
+  private void store(PersonState state) {
+    states.put(state.personId(), state);
+    cache.put(state.personId(), state);
   }
 
   private void refreshIfNewDay() {
@@ -99,9 +116,9 @@ public final class PersonProcessor implements Processor<String, String, String, 
     }
     if (last == null || !last.equals(today.toString())) {
       List<String> everyone = new ArrayList<>();
-      try (KeyValueIterator<String, String> it = states.all()) {
+      try (KeyValueIterator<String, PersonState> it = states.all()) {
         while (it.hasNext()) {
-          KeyValue<String, String> entry = it.next();
+          KeyValue<String, PersonState> entry = it.next();
           everyone.add(entry.key);
         }
       }
@@ -111,30 +128,26 @@ public final class PersonProcessor implements Processor<String, String, String, 
   }
 
   private void emit(String personId, LocalDate today) {
-    String stored = states.get(personId);
-    if (stored == null) {
+    PersonState state = load(personId);
+    if (state == null) {
       return;
     }
-    PersonState state = Json.read(stored, PersonState.class);
     Map<String, Object> doc = golden.build(state, today);
-    String digest = doc == null ? "gone" : digest(doc);
+    GoldenJson json = doc == null ? null : GoldenJson.of(doc);
+    String digest = json == null ? "gone" : json.digest();
     Map<String, LinkMember> links = links(state, doc);
     announce(state.links(), links);
     if (digest.equals(state.digest())) {
       if (!state.links().equals(links)) {
-        states.put(personId, Json.write(state.emitted(state.version(), state.digest(), links)));
+        store(state.emitted(state.version(), state.digest(), links));
       }
       return;
     }
     long version = state.version() + 1;
-    states.put(personId, Json.write(state.emitted(version, digest, links)));
+    store(state.emitted(version, digest, links));
     RecordHeaders headers = new RecordHeaders();
     headers.add(VERSION_HEADER, Long.toString(version).getBytes(StandardCharsets.US_ASCII));
-    String value = null;
-    if (doc != null) {
-      doc.put("version", version);
-      value = Json.write(doc);
-    }
+    String value = json == null ? null : json.withVersion(version);
     context.forward(new Record<>(personId, value, context.currentSystemTimeMs(), headers), TO_RESIDENTS);
   }
 
@@ -191,18 +204,5 @@ public final class PersonProcessor implements Processor<String, String, String, 
 
   private LocalDate today() {
     return LocalDate.now(clock.withZone(zone));
-  }
-
-  /** A digest of what a reader sees; the bookkeeping fields that change on every build are left out. */
-  static String digest(Map<String, Object> doc) {
-    Map<String, Object> content = new LinkedHashMap<>(doc);
-    content.remove("updated_at");
-    content.remove("version");
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(Json.write(content).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -143,7 +143,9 @@ public final class ResidentSearchService {
     try {
       response =
           client.search(
-              s -> s.index(alias).query(compiled.query()).from((page - 1) * size).size(size).trackTotalHits(t -> t.enabled(true)).sort(compiled.sort()).aggregations(aggregations),
+              s -> s.index(alias).query(compiled.query()).from((page - 1) * size).size(size).trackTotalHits(t -> t.enabled(true)).sort(compiled.sort()).aggregations(aggregations)
+                  // What the list drops anyway need not be loaded, sent and decoded.
+                  .source(src -> src.filter(f -> f.excludes(List.copyOf(DETAIL_ONLY)))),
               Map.class);
     } catch (IOException e) {
       throw unavailable(e);
