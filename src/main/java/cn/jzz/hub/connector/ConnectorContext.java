@@ -28,6 +28,11 @@ public record ConnectorContext(
 
   /** A directory only this source's connector writes: offsets, watermarks, schema history. */
   public Path stateDir(String source) {
+    return stateDir(properties, source);
+  }
+
+  /** The state directory of {@code source}, for readers outside its connector (reconciliation). */
+  public static Path stateDir(HubProperties properties, String source) {
     return properties.stateDir().resolve("connectors").resolve(source);
   }
 

@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
@@ -25,45 +24,46 @@ import org.slf4j.LoggerFactory;
  * previous dump, published, the new dump state is stored, and only then the file moves to {@code
  * archive/<source>/}; a crash before the move reads it again, and the diff then publishes nothing
  * new. A file that cannot be used moves to {@code failed/<source>/} with {@code <name>.reason.txt}
- * beside it; the source keeps running.
+ * beside it; the source keeps running. So does a dump that would withdraw more than
+ * {@code max-removed-percent} of the previous one (a truncated export), until an operator accepts it.
  */
 final class FileDropConnector extends CamelSourceConnector {
 
   private static final Logger log = LoggerFactory.getLogger(FileDropConnector.class);
   static final String STATE = "dump.json";
+  /** Beside a dump in the inbox, accepts that one dump's shrink beyond max-removed-percent. */
+  static final String ACCEPT_SHRINK = ".accept-shrink";
+  private static final String REASON = ".reason.txt";
+  /** Smaller dumps are not guarded: a few rows more or less of a tiny register is no sign of truncation. */
+  private static final int MIN_ROWS_GUARDED = 100;
 
   /** What is remembered of the last dump: its file and key → row hash. */
   record DumpState(String file, Map<String, String> rows) {}
 
   private final FileDropOptions options;
   private final StateStore state;
-  private final Path inbox;
-  private final Path archive;
-  private final Path failed;
+  private final DumpFiles files;
 
   FileDropConnector(String source, String type, FileDropOptions options, ConnectorContext context) {
     super(source, type, context);
     this.options = options;
     this.state = context.state(source);
-    Path data = context.properties().dataDir().toAbsolutePath().normalize();
-    this.inbox = data.resolve("inbox").resolve(source);
-    this.archive = data.resolve("archive").resolve(source);
-    this.failed = data.resolve("failed").resolve(source);
+    this.files = DumpFiles.of(context.properties(), source);
   }
 
   @Override
   protected void prepare() throws IOException {
-    Files.createDirectories(inbox);
-    Files.createDirectories(archive);
-    Files.createDirectories(failed);
+    Files.createDirectories(files.inbox());
+    Files.createDirectories(files.archive());
+    Files.createDirectories(files.failed());
   }
 
   @Override
   protected String fromUri() {
     // noop: the connector moves each file itself, after its events were published; readLock=changed
     // waits until a file being copied in stops growing.
-    return "file:" + inbox + "?noop=true&idempotent=false&readLock=changed&readLockCheckInterval=300&readLockMinAge=300"
-        + "&sortBy=file:modified&exclude=RAW(^(\\.|~\\$).*|.*\\.(tmp|part|reason\\.txt)$)&delay=" + options.pollIntervalMsOrDefault();
+    return "file:" + files.inbox() + "?noop=true&idempotent=false&readLock=changed&readLockCheckInterval=300&readLockMinAge=300"
+        + "&sortBy=file:modified&exclude=RAW(^(\\.|~\\$).*|.*\\.(tmp|part|reason\\.txt|accept-shrink)$)&delay=" + options.pollIntervalMsOrDefault();
   }
 
   @Override
@@ -82,20 +82,19 @@ final class FileDropConnector extends CamelSourceConnector {
     String name = file.getFileName().toString();
     DumpTable table;
     try {
-      table = read(file);
+      table = DumpFiles.read(file, options);
     } catch (UnreadableFileException e) {
-      reject(file, e.getMessage());
+      reject(file, "The hub could not read " + name, e.getMessage() + "\n\nFix the file and drop it into " + files.inbox() + " again.");
       return;
     }
     DumpState previous = state.read(STATE, new TypeReference<DumpState>() {}).orElse(new DumpState(null, Map.of()));
     Instant fileTime = Files.getLastModifiedTime(file).toInstant();
     DumpDiff.Result diff =
-        DumpDiff.diff(source, options.entity(), this::keyOf, previous.rows(), table, fileTime, name);
-    int before = previous.rows().size();
-    if (before >= 100 && diff.removed() * 100L > (long) before * options.maxRemovedPercentOrDefault()) {
-      reject(file, "this dump would remove " + diff.removed() + " of the " + before + " rows of the previous dump (" + previous.file()
-          + "), more than options.max-removed-percent=" + options.maxRemovedPercentOrDefault()
-          + "%; a truncated export must not withdraw everyone — if the removal is real, raise the limit or resync the source and drop the file again");
+        DumpDiff.diff(source, options.entity(), row -> DumpFiles.keyOf(context.recordKeys(), source, options, row), previous.rows(), table, fileTime, name);
+    Path accept = files.inbox().resolve(name + ACCEPT_SHRINK);
+    boolean shrink = shrinksTooMuch(previous.rows().size(), diff.removed());
+    if (shrink && !Files.exists(accept)) {
+      reject(file, "The hub held " + name + " back", shrinkReason(name, previous, diff.removed()));
       return;
     }
     for (int from = 0; from < diff.events().size(); from += 1000) {
@@ -103,47 +102,36 @@ final class FileDropConnector extends CamelSourceConnector {
       publish(new ArrayList<>(batch));
     }
     state.write(STATE, new DumpState(name, diff.next()));
-    move(file, archive.resolve(name));
-    log.info("ingest.{}: {} read: {} rows, {} new or changed, {} removed{}", source, name, table.rows().size(),
-        diff.events().size() - diff.removed(), diff.removed(), diff.duplicates() > 0 ? ", " + diff.duplicates() + " rows repeated an earlier key (the later one counts)" : "");
+    move(file, files.archive().resolve(name));
+    Files.deleteIfExists(accept);
+    Files.deleteIfExists(files.failed().resolve(name + REASON));
+    log.info("ingest.{}: {} read: {} rows, {} new or changed, {} removed{}{}", source, name, table.rows().size(),
+        diff.events().size() - diff.removed(), diff.removed(), diff.duplicates() > 0 ? ", " + diff.duplicates() + " rows repeated an earlier key (the later one counts)" : "",
+        shrink ? "; a shrink beyond max-removed-percent, accepted by " + name + ACCEPT_SHRINK : "");
   }
 
-  private DumpTable read(Path file) throws UnreadableFileException, IOException {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    long size = Files.size(file);
-    if (size > options.maxFileBytes()) {
-      throw new UnreadableFileException("the file has " + size + " bytes; the limit is " + options.maxFileBytes()
-          + " (options.max-file-mb); split the dump or raise the limit");
-    }
-    if ("csv".equals(options.format())) {
-      if (!name.endsWith(".csv") && !name.endsWith(".txt")) {
-        throw new UnreadableFileException("expected a .csv file for this source; save the dump as CSV (" + options.charset().name() + ")");
-      }
-      return CsvDumpReader.read(file, options);
-    }
-    if (!name.endsWith(".xlsx")) {
-      throw new UnreadableFileException("expected an .xlsx workbook for this source" + (name.endsWith(".xls") ? "; an old .xls is not read, save it as .xlsx" : ""));
-    }
-    return XlsxDumpReader.read(file, options);
+  /** The guard against a truncated or half-uploaded dump withdrawing everyone it lost. */
+  private boolean shrinksTooMuch(int before, int removed) {
+    return before >= MIN_ROWS_GUARDED && removed * 100L > (long) before * options.maxRemovedPercentOrDefault();
   }
 
-  private String keyOf(Map<String, Object> row) {
-    List<String> values = new ArrayList<>(options.keyColumns().size());
-    for (String column : options.keyColumns()) {
-      Object value = row.get(column);
-      values.add(value == null ? "" : value.toString());
-    }
-    return context.recordKeys().key(source, options.entity(), values);
+  private String shrinkReason(String name, DumpState previous, int removed) {
+    int before = previous.rows().size();
+    return "this dump would remove " + removed + " of the " + before + " rows of the previous dump (" + previous.file() + "), more than options.max-removed-percent="
+        + options.maxRemovedPercentOrDefault() + "%. Nothing was withdrawn: a truncated or half-uploaded export must not withdraw everyone it lost.\n\n"
+        + "If the file is incomplete, drop the complete dump into " + files.inbox() + ".\n"
+        + "If the removal is real, accept this one file: first create an empty file " + files.inbox().resolve(name + ACCEPT_SHRINK)
+        + ", then move " + name + " back into " + files.inbox() + ". To accept such shrinks for good, raise options.max-removed-percent in connectors/"
+        + source + ".yaml (100 disables the guard).";
   }
 
-  private void reject(Path file, String reason) throws IOException {
+  private void reject(Path file, String headline, String reason) throws IOException {
     String name = file.getFileName().toString();
-    move(file, failed.resolve(name));
-    Files.writeString(failed.resolve(name + ".reason.txt"),
-        "The hub could not read " + name + " of source " + source + ":\n" + reason + "\n\nFix the file and drop it into " + inbox + " again.\n",
-        StandardCharsets.UTF_8);
-    monitor.rejected(name + " moved to " + failed + ": " + reason);
-    log.warn("ingest.{}: {} moved to failed/: {}", source, name, reason);
+    move(file, files.failed().resolve(name));
+    Files.writeString(files.failed().resolve(name + REASON), headline + " (source " + source + "):\n" + reason + "\n", StandardCharsets.UTF_8);
+    String summary = reason.lines().findFirst().orElse(reason);
+    monitor.rejected(name + " moved to " + files.failed() + ": " + summary);
+    log.warn("ingest.{}: {} moved to failed/: {}", source, name, summary);
   }
 
   private static void move(Path from, Path to) throws IOException {
@@ -151,8 +139,8 @@ final class FileDropConnector extends CamelSourceConnector {
   }
 
   private Long countWaiting() {
-    try (Stream<Path> files = Files.list(inbox)) {
-      return files.filter(Files::isRegularFile).count();
+    try (Stream<Path> waiting = Files.list(files.inbox())) {
+      return waiting.filter(f -> Files.isRegularFile(f) && !f.getFileName().toString().endsWith(ACCEPT_SHRINK)).count();
     } catch (IOException e) {
       return null;
     }

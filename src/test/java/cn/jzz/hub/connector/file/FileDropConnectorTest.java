@@ -152,15 +152,74 @@ class FileDropConnectorTest {
   }
 
   @Test
-  void aDumpThatWouldWithdrawMostRowsIsRefused() throws Exception {
+  void aDumpThatWouldWithdrawMostRowsIsHeldUntilAnOperatorAcceptsIt() throws Exception {
     FileDropConnector connector = clj(null);
     StringBuilder full = new StringBuilder(HEADER);
     for (int i = 0; i < 120; i++) {
       full.append(row("某" + i, String.format("3708111990010%05d", i), "一级"));
     }
     assertThat(ingest(connector, drop("clj", "full.csv", full.toString().getBytes(GBK)))).hasSize(120);
-    assertThat(ingest(connector, drop("clj", "truncated.csv", (HEADER + row("某0", "370811199001000000", "一级")).getBytes(GBK)))).isEmpty();
-    assertThat(reason("clj", "truncated.csv")).contains("would remove 119 of the 120 rows").contains("max-removed-percent=50%");
+    byte[] truncated = (HEADER + row("某0", "370811199001000000", "一级")).getBytes(GBK);
+    assertThat(ingest(connector, drop("clj", "truncated.csv", truncated))).isEmpty();
+    assertThat(reason("clj", "truncated.csv"))
+        .contains("held truncated.csv back")
+        .contains("would remove 119 of the 120 rows of the previous dump (full.csv)")
+        .contains("max-removed-percent=50%")
+        .contains("Nothing was withdrawn")
+        .contains("truncated.csv.accept-shrink");
+    assertThat(acceptedKeys()).as("the held file changed no expectation").hasSize(120);
+
+    Files.createFile(data.resolve("inbox/clj/truncated.csv.accept-shrink"));
+    Files.move(data.resolve("failed/clj/truncated.csv"), data.resolve("inbox/clj/truncated.csv"));
+    List<RawEvent> accepted = ingest(connector, data.resolve("inbox/clj/truncated.csv"));
+    assertThat(accepted).hasSize(119).extracting(RawEvent::op).containsOnly("d");
+    assertThat(data.resolve("inbox/clj/truncated.csv.accept-shrink")).doesNotExist();
+    assertThat(data.resolve("failed/clj/truncated.csv.reason.txt")).doesNotExist();
+    assertThat(data.resolve("archive/clj/truncated.csv")).exists();
+    assertThat(acceptedKeys()).hasSize(1);
+
+    // the marker accepted that one file: the next shrink is held again
+    StringBuilder grown = new StringBuilder(HEADER);
+    for (int i = 0; i < 200; i++) {
+      grown.append(row("某" + i, String.format("3708111990010%05d", i), "一级"));
+    }
+    assertThat(ingest(connector, drop("clj", "grown.csv", grown.toString().getBytes(GBK)))).hasSize(199);
+    assertThat(ingest(connector, drop("clj", "again.csv", truncated))).isEmpty();
+    assertThat(reason("clj", "again.csv")).contains("would remove 199 of the 200 rows");
+  }
+
+  @Test
+  void aShrinkWithinTheConfiguredLimitWithdrawsTheMissingRows() throws Exception {
+    FileDropConnector connector = new FileDropConnector("clj", "file",
+        new FileDropOptions("csv", "cjr", List.of("身份证号"), "GBK", null, null, null, null, 64, 80, null), context);
+    connector.prepare();
+    StringBuilder full = new StringBuilder(HEADER);
+    StringBuilder shrunk = new StringBuilder(HEADER);
+    for (int i = 0; i < 150; i++) {
+      String row = row("某" + i, String.format("3708111990010%05d", i), "一级");
+      full.append(row);
+      if (i % 4 == 0) {
+        shrunk.append(row);
+      }
+    }
+    ingest(connector, drop("clj", "full.csv", full.toString().getBytes(GBK)));
+    List<RawEvent> events = ingest(connector, drop("clj", "shrunk.csv", shrunk.toString().getBytes(GBK)));
+    assertThat(events).as("75% of the rows gone, within max-removed-percent: 80").hasSize(112).extracting(RawEvent::op).containsOnly("d");
+    assertThat(acceptedKeys()).hasSize(38);
+  }
+
+  @Test
+  void theRemovedPercentMustBeAShare() {
+    FileDropOptions options = new FileDropOptions("csv", "cjr", List.of("身份证号"), null, null, null, null, null, null, 101, null);
+    assertThat(options.validate()).extracting(p -> p.path()).containsExactly("max-removed-percent");
+  }
+
+  /** The keys of the rows reconciliation expects of clj: its last accepted dump. */
+  private List<String> acceptedKeys() throws Exception {
+    List<String> keys = new java.util.ArrayList<>();
+    FileDropOptions options = new FileDropOptions("csv", "cjr", List.of("身份证号"), "GBK", null, null, null, null, 64, null, null);
+    AcceptedDump.read("clj", options, context.properties(), context.recordKeys(), e -> keys.add(e.key()));
+    return keys;
   }
 
   @Test
