@@ -39,7 +39,8 @@ public final class Http {
   public Answer send(String method, String path, String body, String contentType, String bearer) throws IOException, InterruptedException {
     HttpRequest.Builder r =
         HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofMinutes(5))
+            // a safety net, not a measure: reconciling a million residents answers after more than 5 minutes
+            .timeout(Duration.ofMinutes(60))
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       r.header("Content-Type", contentType);
