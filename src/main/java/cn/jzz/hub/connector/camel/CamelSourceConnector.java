@@ -33,6 +33,12 @@ public abstract class CamelSourceConnector implements SourceConnector {
   protected final SourceMonitor monitor;
   private volatile boolean stopping = true;
   private volatile long notBeforeNanos;
+  /**
+   * Guards the backoff; not the connector's own monitor, which {@link #stop()} holds while it waits for
+   * the route's exchange in flight: that exchange must be able to finish (it did not, and every stop
+   * that met the end of a pass waited out the 30 s shutdown timeout).
+   */
+  private final Object backoffLock = new Object();
   private Duration backoff = FIRST_BACKOFF;
 
   protected CamelSourceConnector(String source, String type, ConnectorContext context) {
@@ -75,20 +81,25 @@ public abstract class CamelSourceConnector implements SourceConnector {
   }
 
   /**
-   * A timer endpoint of this start only. Camel timers of one name share a {@code java.util.Timer}
-   * thread: a tick of a stopped route still blocked in I/O would otherwise keep the restarted route's
-   * timer from ever firing (a resume or resync that never reads).
+   * A polling trigger of this start only: Camel's {@code scheduler} consumer, which runs its first
+   * poll at once and each next one {@code intervalMs} after the previous one ended. Not the {@code timer}
+   * consumer: that one drops a tick fired while it is still starting, which with no delay is the first
+   * tick, so a source started or restarted under load read nothing for a whole interval. A name per
+   * start, because consumers of one name share a thread: a poll of a stopped route still blocked in I/O
+   * must not hold up the restarted route's first poll.
    */
-  protected String timerUri(long periodMs) {
-    return "timer:" + routeId() + "-" + timerGeneration.incrementAndGet() + "?delay=0&period=" + periodMs;
+  protected String pollUri(long intervalMs) {
+    return "scheduler:" + routeId() + "-" + TRIGGERS.incrementAndGet() + "?initialDelay=0&delay=" + intervalMs + "&useFixedDelay=true";
   }
 
-  private final java.util.concurrent.atomic.AtomicLong timerGeneration = new java.util.concurrent.atomic.AtomicLong();
+  private static final java.util.concurrent.atomic.AtomicLong TRIGGERS = new java.util.concurrent.atomic.AtomicLong();
 
   @Override
   public synchronized void start() {
     stopping = false;
-    backoff = FIRST_BACKOFF;
+    synchronized (backoffLock) {
+      backoff = FIRST_BACKOFF;
+    }
     notBeforeNanos = 0;
     monitor.starting();
     CamelContext camel = context.camel();
@@ -126,21 +137,23 @@ public abstract class CamelSourceConnector implements SourceConnector {
       }
       throw e;
     }
-    synchronized (this) {
+    synchronized (backoffLock) {
       backoff = FIRST_BACKOFF;
     }
     monitor.running();
   }
 
-  synchronized void onRetriableFailure(Throwable error) {
+  void onRetriableFailure(Throwable error) {
     if (stopping) {
       return;
     }
     String reason = IngestErrorPolicy.describe(error);
     monitor.retrying(reason);
-    log.warn("{}: {}; trying again in {} s", routeId(), reason, backoff.toSeconds());
-    notBeforeNanos = System.nanoTime() + backoff.toNanos();
-    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+    synchronized (backoffLock) {
+      log.warn("{}: {}; trying again in {} s", routeId(), reason, backoff.toSeconds());
+      notBeforeNanos = System.nanoTime() + backoff.toNanos();
+      backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+    }
   }
 
   void onPermanentFailure(Throwable error) {

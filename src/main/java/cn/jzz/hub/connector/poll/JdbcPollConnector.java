@@ -53,7 +53,7 @@ final class JdbcPollConnector extends CamelSourceConnector {
 
   @Override
   protected String fromUri() {
-    return timerUri(options.intervalMsOrDefault());
+    return pollUri(options.intervalMsOrDefault());
   }
 
   @Override

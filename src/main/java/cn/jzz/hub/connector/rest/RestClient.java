@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * One API's requests with authentication, the client-side rate limit and retries. Decides in one place
@@ -33,9 +34,15 @@ final class RestClient {
   private final int maxRetries;
   private final Sleeper sleeper;
   private final BooleanSupplier stopping;
+  private final Consumer<String> onRetry;
   private long retries;
 
-  RestClient(String source, HttpTransport transport, AuthStrategy auth, RateLimiter limiter, int maxRetries, Sleeper sleeper, BooleanSupplier stopping) {
+  /**
+   * @param onRetry told each retried attempt's reason, so the source's status says "retrying" while a
+   *     request is being retried (a minute and more with backoff), not a silent "running"
+   */
+  RestClient(String source, HttpTransport transport, AuthStrategy auth, RateLimiter limiter, int maxRetries, Sleeper sleeper, BooleanSupplier stopping,
+      Consumer<String> onRetry) {
     this.source = source;
     this.transport = transport;
     this.auth = auth;
@@ -43,6 +50,7 @@ final class RestClient {
     this.maxRetries = maxRetries;
     this.sleeper = sleeper;
     this.stopping = stopping;
+    this.onRetry = onRetry;
   }
 
   /** Retried attempts so far (429, 503, 10004, transport errors), for the status page and tests. */
@@ -65,6 +73,7 @@ final class RestClient {
       }
       if (attempt > 0) {
         retries++;
+        onRetry.accept(last + " (attempt " + (attempt + 1) + " of " + (maxRetries + 1) + ")");
         sleeper.sleep(Math.min(8000L, 250L << Math.min(attempt - 1, 10)));
       }
       HttpTransport.Response response;

@@ -61,7 +61,7 @@ final class RestPollConnector extends CamelSourceConnector {
 
   @Override
   protected String fromUri() {
-    return timerUri(options.pollInterval());
+    return pollUri(options.pollInterval());
   }
 
   @Override
@@ -94,7 +94,7 @@ final class RestPollConnector extends CamelSourceConnector {
             ? new BearerTokenAuth(source, options.auth().tokenPath(), clientId, secret, clock)
             : new HmacHeadersAuth(clientId, secret, clock);
     transport = new CamelHttpTransport(context.camel(), baseUrl, options.timeout());
-    client = new RestClient(source, transport, auth, new RateLimiter(options.rateLimit()), options.retries(), Thread::sleep, this::stopping);
+    client = new RestClient(source, transport, auth, new RateLimiter(options.rateLimit()), options.retries(), Thread::sleep, this::stopping, monitor::retrying);
     watermarks.clear();
     watermarks.putAll(state.read(STATE, new TypeReference<Map<String, ResourceState>>() {}).orElse(Map.of()));
   }
@@ -122,6 +122,7 @@ final class RestPollConnector extends CamelSourceConnector {
       }
       params.putAll(paging.params(cursor, options.pageSize()));
       JsonNode body = client.get(resource.path(), params);
+      monitor.running(); // the API answers: a source in its first pass is running, and a retried request is over
       PagingStrategy.Page page = paging.parse(source, body, cursor, options.pageSize());
       List<RawEvent> events = new ArrayList<>(page.rows().size());
       for (JsonNode row : page.rows()) {

@@ -66,7 +66,7 @@ class RestSimulatorsTest {
   }
 
   private static RestClient client(String baseUrl, AuthStrategy auth, double perSecond) {
-    return new RestClient("test", new CamelHttpTransport(camel, baseUrl, 5000), auth, new RateLimiter(perSecond), 8, Thread::sleep, () -> false);
+    return new RestClient("test", new CamelHttpTransport(camel, baseUrl, 5000), auth, new RateLimiter(perSecond), 8, Thread::sleep, () -> false, reason -> {});
   }
 
   @Test
