@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,18 +34,36 @@ public class ReconcileController {
 
   @PostMapping("/api/v1/reconcile")
   public ReconcileReport reconcile(@RequestBody(required = false) ReconcileRequest request, HttpServletRequest http) {
-    Principal principal = (Principal) http.getAttribute(AuthFilter.PRINCIPAL);
-    if (principal == null || principal.role() != Principal.Role.admin) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN",
-          "reconciliation reads every departmental system and can re-publish their rows: sign in as an admin"
-              + (principal == null ? "" : "; your role is " + principal.roleLabel()));
-    }
+    requireAdmin(http);
     ReconcileRequest r = request == null ? new ReconcileRequest(null, null, null) : request;
     int maxIds = r.maxIds() == null ? DEFAULT_MAX_IDS : r.maxIds();
     if (maxIds < 0 || maxIds > MAX_IDS) {
       throw ApiException.badRequest("INVALID_REQUEST", "max_ids must be between 0 and " + MAX_IDS);
     }
     Set<String> sources = r.sources() == null ? Set.of() : Set.copyOf(r.sources());
-    return reconciler.reconcile(sources, Boolean.TRUE.equals(r.resync()), maxIds);
+    try {
+      return reconciler.reconcile(sources, Boolean.TRUE.equals(r.resync()), maxIds);
+    } catch (Reconciler.AlreadyRunning e) {
+      throw new ApiException(HttpStatus.CONFLICT, "RECONCILE_RUNNING", e.getMessage());
+    }
+  }
+
+  /**
+   * How far the reconciliation under way has come (pass, step, source, rows read, index documents
+   * scanned, seconds), or when the last one finished and whether it was consistent.
+   */
+  @GetMapping("/api/v1/reconcile/progress")
+  public ReconcileProgress.Snapshot progress(HttpServletRequest http) {
+    requireAdmin(http);
+    return reconciler.progress();
+  }
+
+  private static void requireAdmin(HttpServletRequest http) {
+    Principal principal = (Principal) http.getAttribute(AuthFilter.PRINCIPAL);
+    if (principal == null || principal.role() != Principal.Role.admin) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN",
+          "reconciliation reads every departmental system and can re-publish their rows: sign in as an admin"
+              + (principal == null ? "" : "; your role is " + principal.roleLabel()));
+    }
   }
 }

@@ -63,6 +63,15 @@ public final class Reconciler {
   private final RawEventPublisher publisher;
   private final Set<String> ignoredFields;
   private final int personsPerPass;
+  private final ReconcileProgress progress = new ReconcileProgress(java.time.Clock.systemUTC());
+  private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
+
+  /** A reconciliation was asked for while another one is under way. */
+  public static final class AlreadyRunning extends RuntimeException {
+    AlreadyRunning() {
+      super("a reconciliation is under way; follow it at GET /api/v1/reconcile/progress and ask again when it has finished");
+    }
+  }
 
   public Reconciler(
       HubProperties properties,
@@ -92,7 +101,28 @@ public final class Reconciler {
    * @param resync publish the mismatched persons' rows again
    * @param maxIds how many person ids to list per source
    */
-  public synchronized ReconcileReport reconcile(Set<String> onlySources, boolean resync, int maxIds) {
+  public ReconcileReport reconcile(Set<String> onlySources, boolean resync, int maxIds) {
+    if (!running.tryLock()) {
+      throw new AlreadyRunning();
+    }
+    try {
+      ReconcileReport report = reconcileLocked(onlySources, resync, maxIds);
+      progress.finished(report.consistent());
+      return report;
+    } catch (RuntimeException | Error e) {
+      progress.failed();
+      throw e;
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /** How far the reconciliation under way has come, or the end of the last one. */
+  public ReconcileProgress.Snapshot progress() {
+    return progress.snapshot();
+  }
+
+  private ReconcileReport reconcileLocked(Set<String> onlySources, boolean resync, int maxIds) {
     long started = System.nanoTime();
     List<BoundConnector<?>> connectors = new ArrayList<>();
     List<ReconcileReport.SkippedSource> skipped = new ArrayList<>();
@@ -108,6 +138,7 @@ public final class Reconciler {
       connectors.add(bound);
     }
     int passes = passes();
+    progress.started(passes);
     Map<Comparison.Kind, Long> counts = new EnumMap<>(Comparison.Kind.class);
     Map<String, long[]> perSource = new TreeMap<>();
     Map<String, TreeSet<String>> idsPerSource = new TreeMap<>();
@@ -132,9 +163,11 @@ public final class Reconciler {
       for (BoundConnector<?> bound : connectors) {
         String source = bound.definition().source();
         long[] rows = {0};
+        progress.reading(k, source);
         try {
           readers.get(bound.definition().type()).read(bound, event -> {
             rows[0]++;
+            progress.rowRead();
             contribution(event).map(c -> {
               speaking.add(c.source());
               return c;
@@ -156,8 +189,10 @@ public final class Reconciler {
       Map<String, PersonView> expected = expected(slots, fields);
       expected.values().forEach(v -> v.sources().forEach(s -> personsPerSource.computeIfAbsent(s, x -> new HashSet<>()).add(v.personId())));
       Comparison comparison = new Comparison(fields, expected);
+      progress.scanningIndex();
       try {
         index.scan(fields, doc -> {
+          progress.documentScanned();
           if (mine.test(doc.personId())) {
             comparison.indexed(speakingSourcesOnly(doc, speaking));
           }
@@ -208,6 +243,7 @@ public final class Reconciler {
     boolean consistent = counts.isEmpty() && expectedSum == indexSum && expectedCount == indexedCount;
     ReconcileReport.Resync resyncReport = null;
     if (resync && (!republish.isEmpty() || !withdraw.isEmpty())) {
+      progress.resyncing();
       resyncReport = resync(connectors, republish, withdraw);
     } else if (resync) {
       resyncReport = new ReconcileReport.Resync(0, 0, List.of());

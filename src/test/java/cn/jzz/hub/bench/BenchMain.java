@@ -484,7 +484,31 @@ public final class BenchMain {
   private Map<String, Object> reconcile() throws Exception {
     progress("reconciling the index with the departmental systems…");
     long t0 = System.nanoTime();
-    Http.Answer answer = hub.post("/api/v1/reconcile", Map.of("max_ids", 10));
+    Thread watcher = new Thread(() -> {
+      try {
+        while (true) {
+          Thread.sleep(15_000);
+          JsonNode p = hub.get("/api/v1/reconcile/progress").json();
+          if (p.path("running").asBoolean()) {
+            progress("reconcile: pass %s/%s, %s%s; %,d source rows read, %,d index documents scanned (%.0f s)", p.path("pass").asText(), p.path("passes").asText(),
+                p.path("step").asText(), p.hasNonNull("source") ? " (" + p.path("source").asText() + ")" : "", p.path("rows_read").asLong(),
+                p.path("documents_scanned").asLong(), seconds(t0));
+          }
+        }
+      } catch (InterruptedException e) {
+        // the reconciliation answered
+      } catch (Exception e) {
+        progress("reconcile: cannot read its progress: %s", e);
+      }
+    }, "bench-reconcile-progress");
+    watcher.setDaemon(true);
+    watcher.start();
+    Http.Answer answer;
+    try {
+      answer = hub.post("/api/v1/reconcile", Map.of("max_ids", 10));
+    } finally {
+      watcher.interrupt();
+    }
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("seconds", Stats.round(seconds(t0)));
     if (answer.status() != 200) {

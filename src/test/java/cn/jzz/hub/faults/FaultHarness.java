@@ -149,6 +149,11 @@ final class FaultHarness implements AutoCloseable {
     assertThat(report.path("persons_expected").asLong()).isEqualTo(persons);
     assertThat(report.path("persons_indexed").asLong()).isEqualTo(persons);
     assertThat(report.path("expected_checksum").asText()).isEqualTo(report.path("index_checksum").asText());
+    JsonNode progress = hub.get("/api/v1/reconcile/progress").ok().json();
+    assertThat(progress.path("running").asBoolean(true)).as("the progress of a finished reconciliation").isFalse();
+    assertThat(progress.path("last_consistent").asBoolean(false)).isTrue();
+    assertThat(progress.path("rows_read").asLong()).isPositive();
+    assertThat(progress.path("documents_scanned").asLong()).isEqualTo(persons * progress.path("passes").asLong());
     return report;
   }
 

@@ -25,6 +25,8 @@ class ReconcileControllerTest {
             org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN);
             org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo("FORBIDDEN");
           });
+      assertThatThrownBy(() -> controller.progress(request))
+          .isInstanceOfSatisfying(ApiException.class, e -> org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
     }
   }
 
