@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A connector that runs as one Camel route {@code ingest.<source>} under the shared {@link
- * IngestErrorPolicy}. Subclasses say where the route starts (a timer, a file folder) and what one
+ * IngestErrorPolicy}. Subclasses say where the route starts (a poll trigger, a file folder) and what one
  * exchange does; this class adds the route on start and removes it on stop, skips work while the
  * source is failed or backing off, and doubles the pause between attempts after each retriable failure.
  */

@@ -142,12 +142,15 @@ class RestPollIT {
 
       ConnectorContext wrongSecret = ConnectorFixtures.context(ConnectorFixtures.properties(data, ItServices.kafkaBootstrap(), NS), producer, camel,
           ConnectorFixtures.placeholders(Map.of("hub.sources.ishandong.client-secret", "guessed")));
-      SourceConnector refused = new RestPollConnectorType().create("ishandong", options, wrongSecret);
+      // polled every 100 ms, so the pause below spans several passes a failed source must not make
+      RestPollOptions often = new RestPollOptions(options.baseUrl(), options.auth(), options.paging(), options.watermark(), options.resources(),
+          options.rateLimitPerSecond(), options.maxRetries(), 100, options.timeoutMs());
+      SourceConnector refused = new RestPollConnectorType().create("ishandong", often, wrongSecret);
       refused.start();
       SourceStatus failed = Await.until("the source to fail", PATIENCE, refused::status, s -> s.state() == SourceStatus.State.failed);
       assertThat(failed.lastError()).contains("10002 令牌无效").contains("hub.sources.ishandong.client-secret");
       long requests = gateway.requests();
-      Thread.sleep(500); // many poll intervals of the route's timer: a failed source sends nothing more
+      Thread.sleep(500);
       assertThat(gateway.requests()).isEqualTo(requests);
       refused.stop();
     }
