@@ -4,6 +4,7 @@ import cn.jzz.hub.config.HubProperties;
 import cn.jzz.hub.schema.IndexTemplate;
 import cn.jzz.hub.schema.ResidentSchema;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,14 +13,14 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.elasticsearch.client.RestClient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 public class IndexConfiguration {
 
-  /** The fastest the indexer refreshes on its own; below the index's interval, above a bulk's round trip. */
-  static final long REFRESH_MIN_GAP_MS = 100;
+  static final Duration MAX_REFRESH_MIN_GAP = Duration.ofSeconds(30);
 
   @Bean
   ResidentIndex residentIndex(RestClient client, HubProperties properties, ResidentSchema schema) {
@@ -36,9 +37,18 @@ public class IndexConfiguration {
     return new BulkWriter(client, deadLetters, meters.counter("hub.index.writes"));
   }
 
+  /**
+   * @param refreshMinGap {@code hub.index.refresh-min-gap}: the fastest the indexer refreshes on its own
+   *     once caught up. Shorter makes changes searchable sooner; every refresh makes Elasticsearch open a
+   *     segment and rebuild what facet searches need, so under continuous change it costs search latency.
+   */
   @Bean
-  ResidentIndexer residentIndexer(HubProperties properties, ResidentIndex index, BulkWriter writer) {
-    CaughtUpRefresh refresh = new CaughtUpRefresh(index::refresh, REFRESH_MIN_GAP_MS, System::nanoTime);
+  ResidentIndexer residentIndexer(
+      HubProperties properties, ResidentIndex index, BulkWriter writer, @Value("${hub.index.refresh-min-gap:1s}") Duration refreshMinGap) {
+    if (refreshMinGap.isNegative() || refreshMinGap.compareTo(MAX_REFRESH_MIN_GAP) > 0) {
+      throw new IllegalStateException("hub.index.refresh-min-gap is " + refreshMinGap + "; set it between 0ms and 30s (e.g. 100ms, 500ms; env HUB_INDEX_REFRESH_MIN_GAP)");
+    }
+    CaughtUpRefresh refresh = new CaughtUpRefresh(index::refresh, refreshMinGap.toMillis(), System::nanoTime);
     return new ResidentIndexer(consumer(properties, properties.kafka().applicationId() + "-indexer"), properties.topics().residents(), index.alias(), writer, refresh);
   }
 

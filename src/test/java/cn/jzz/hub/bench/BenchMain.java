@@ -729,6 +729,14 @@ public final class BenchMain {
       // not Linux
     }
     m.put("java", System.getProperty("java.version"));
+    // settings the hub inherits from this environment; secrets left out by name
+    Map<String, String> settings = new java.util.TreeMap<>();
+    System.getenv().forEach((k, v) -> {
+      if (k.startsWith("HUB_") && !k.matches(".*(SECRET|PASSWORD|TOKEN|KEY).*")) {
+        settings.put(k, v);
+      }
+    });
+    m.put("hub_settings_from_env", settings);
     return m;
   }
 
