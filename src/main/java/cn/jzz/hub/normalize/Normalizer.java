@@ -23,12 +23,7 @@ public final class Normalizer {
   /** What became of one raw row; every row ends in exactly one of these (they are what is counted). */
   public sealed interface Outcome {
     /** The row speaks of these people (one per role) and describes these reference records. */
-    record Accepted(List<Contribution> contributions, List<ReferenceRecord> references, int mappingVersion) implements Outcome {
-      /** The only contribution of a single-person row. */
-      public Contribution contribution() {
-        return contributions.get(0);
-      }
-    }
+    record Accepted(List<Contribution> contributions, List<ReferenceRecord> references, int mappingVersion) implements Outcome {}
 
     /** The row cannot be accepted; it goes to quarantine with this reason. */
     record Rejected(String reason, String message, int mappingVersion) implements Outcome {}

@@ -47,7 +47,9 @@ final class JdbcRows {
     c.setAutoCommit(false);
     long rows = 0;
     try (PreparedStatement select = c.prepareStatement("SELECT * FROM " + qualified, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-      select.setFetchSize(c.getMetaData().getURL().startsWith("jdbc:mariadb") ? Integer.MIN_VALUE : FETCH_SIZE);
+      // MariaDB Connector/J 3 streams with any positive fetch size and refuses MySQL's Integer.MIN_VALUE
+      // idiom ("invalid fetch size"), which once left every MariaDB source out of a reconciliation.
+      select.setFetchSize(FETCH_SIZE);
       try (ResultSet rs = select.executeQuery()) {
         ResultSetMetaData meta = rs.getMetaData();
         String entity = table.toLowerCase(Locale.ROOT);

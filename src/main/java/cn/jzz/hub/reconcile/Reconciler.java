@@ -168,13 +168,13 @@ public final class Reconciler {
           readers.get(bound.definition().type()).read(bound, event -> {
             rows[0]++;
             progress.rowRead();
-            contribution(event).map(c -> {
+            for (Contribution c : contributions(event)) {
               speaking.add(c.source());
-              return c;
-            }).filter(c -> mine.test(c.personId())).ifPresent(c -> {
-              slots.computeIfAbsent(c.personId(), p -> new TreeMap<>()).put(c.slot(), c);
-              c.fields().keySet().forEach(keys::add);
-            });
+              if (mine.test(c.personId())) {
+                slots.computeIfAbsent(c.personId(), p -> new TreeMap<>()).put(c.slot(), c);
+                c.fields().keySet().forEach(keys::add);
+              }
+            }
           });
         } catch (SourceReader.SourceUnreadableException e) {
           if (pass == 0) {
@@ -256,8 +256,12 @@ public final class Reconciler {
         Long.toHexString(expectedSum), Long.toHexString(indexSum), mismatched, sources, skipped, resyncReport, passes, ms);
   }
 
-  private Optional<Contribution> contribution(RawEvent event) {
-    return normalizer.apply(event) instanceof Normalizer.Outcome.Accepted accepted ? Optional.of(accepted.contribution()) : Optional.empty();
+  /**
+   * Every person a row speaks of: none for rows of reference data only (zjj's houses), two for a row
+   * with two roles. (Taking only the first once failed every reconciliation that read zjj.)
+   */
+  private List<Contribution> contributions(RawEvent event) {
+    return normalizer.apply(event) instanceof Normalizer.Outcome.Accepted accepted ? accepted.contributions() : List.of();
   }
 
   /** The fields mapped by the sources that a reader of the index sees as they were mapped. */
@@ -332,14 +336,16 @@ public final class Reconciler {
     for (BoundConnector<?> bound : connectors) {
       String source = bound.definition().source();
       List<RawEvent> batch = new ArrayList<>();
-      Consumer<RawEvent> sink = event -> contribution(event).filter(c -> republish.contains(c.personId())).ifPresent(c -> {
-        batch.add(event);
-        if (batch.size() >= PUBLISH_BATCH) {
-          publish(batch);
-          republished[0] += PUBLISH_BATCH;
-          batch.clear();
+      Consumer<RawEvent> sink = event -> {
+        if (contributions(event).stream().anyMatch(c -> republish.contains(c.personId()))) {
+          batch.add(event);
+          if (batch.size() >= PUBLISH_BATCH) {
+            publish(batch);
+            republished[0] += PUBLISH_BATCH;
+            batch.clear();
+          }
         }
-      });
+      };
       try {
         readers.get(bound.definition().type()).read(bound, sink);
       } catch (SourceReader.SourceUnreadableException e) {
