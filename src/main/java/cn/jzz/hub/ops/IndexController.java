@@ -2,8 +2,7 @@ package cn.jzz.hub.ops;
 
 import cn.jzz.hub.api.ApiException;
 import cn.jzz.hub.index.IndexRebuild;
-import cn.jzz.hub.security.AuthFilter;
-import cn.jzz.hub.security.Principal;
+import cn.jzz.hub.security.AdminOnly;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/index")
 public class IndexController {
 
+  private static final String REBUILD = "only data admins may rebuild the index";
+
   private final IndexRebuild rebuild;
 
   public IndexController(IndexRebuild rebuild) {
@@ -25,7 +26,7 @@ public class IndexController {
 
   @PostMapping("/rebuild")
   public ResponseEntity<IndexRebuild.Status> start(HttpServletRequest request) {
-    requireAdmin(request);
+    AdminOnly.require(request, REBUILD);
     if (!rebuild.start()) {
       throw new ApiException(HttpStatus.CONFLICT, "REBUILD_RUNNING", "a rebuild is already running; follow it with GET /api/v1/index/rebuild");
     }
@@ -34,14 +35,7 @@ public class IndexController {
 
   @GetMapping("/rebuild")
   public IndexRebuild.Status status(HttpServletRequest request) {
-    requireAdmin(request);
+    AdminOnly.require(request, REBUILD);
     return rebuild.status();
-  }
-
-  private static void requireAdmin(HttpServletRequest request) {
-    Principal principal = (Principal) request.getAttribute(AuthFilter.PRINCIPAL);
-    if (principal == null || principal.role() != Principal.Role.admin) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "only data admins may rebuild the index");
-    }
   }
 }

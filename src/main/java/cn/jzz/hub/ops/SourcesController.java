@@ -3,8 +3,7 @@ package cn.jzz.hub.ops;
 import cn.jzz.hub.api.ApiException;
 import cn.jzz.hub.connector.ConnectorManager;
 import cn.jzz.hub.connector.SourceStatus;
-import cn.jzz.hub.security.AuthFilter;
-import cn.jzz.hub.security.Principal;
+import cn.jzz.hub.security.AdminOnly;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +61,7 @@ public class SourcesController {
 
   @GetMapping
   public SourcesView list(HttpServletRequest request) {
-    requireAdmin(request);
+    AdminOnly.require(request, "sources are managed by data admins");
     ConnectorManager connectors = manager.getIfAvailable();
     if (connectors == null) {
       return new SourcesView(List.of());
@@ -73,7 +72,7 @@ public class SourcesController {
 
   @PostMapping("/{id}/pause")
   public Map<String, Object> pause(@PathVariable String id, HttpServletRequest request) {
-    requireAdmin(request);
+    AdminOnly.require(request, "sources are managed by data admins");
     try {
       requireSource(id).pause(id);
     } catch (ConnectorManager.NotReadHereException e) {
@@ -84,7 +83,7 @@ public class SourcesController {
 
   @PostMapping("/{id}/resume")
   public Map<String, Object> resume(@PathVariable String id, HttpServletRequest request) {
-    requireAdmin(request);
+    AdminOnly.require(request, "sources are managed by data admins");
     ConnectorManager connectors = requireSource(id);
     connectors.resume(id);
     return Map.of("id", id, "state", stateOf(connectors, id));
@@ -92,7 +91,7 @@ public class SourcesController {
 
   @PostMapping("/{id}/resync")
   public Map<String, Object> resync(@PathVariable String id, HttpServletRequest request) {
-    requireAdmin(request);
+    AdminOnly.require(request, "sources are managed by data admins");
     ConnectorManager connectors = requireSource(id);
     try {
       connectors.resync(id);
@@ -135,13 +134,5 @@ public class SourcesController {
       throw new ApiException(HttpStatus.NOT_FOUND, "SOURCE_NOT_FOUND", "no source '" + id + "'; GET /api/v1/sources lists them");
     }
     return connectors;
-  }
-
-  private static Principal requireAdmin(HttpServletRequest request) {
-    Object principal = request.getAttribute(AuthFilter.PRINCIPAL);
-    if (!(principal instanceof Principal p) || p.role() != Principal.Role.admin) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "sources are managed by data admins; sign in as an admin");
-    }
-    return p;
   }
 }

@@ -1,8 +1,7 @@
 package cn.jzz.hub.reconcile;
 
 import cn.jzz.hub.api.ApiException;
-import cn.jzz.hub.security.AuthFilter;
-import cn.jzz.hub.security.Principal;
+import cn.jzz.hub.security.AdminOnly;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code POST /api/v1/reconcile}: compare the index with the departmental systems; admins only. */
 @RestController
 public class ReconcileController {
+
+  private static final String WHY = "reconciliation reads every departmental system and can re-publish their rows";
 
   static final int DEFAULT_MAX_IDS = 100;
   static final int MAX_IDS = 10_000;
@@ -34,7 +35,7 @@ public class ReconcileController {
 
   @PostMapping("/api/v1/reconcile")
   public ReconcileReport reconcile(@RequestBody(required = false) ReconcileRequest request, HttpServletRequest http) {
-    requireAdmin(http);
+    AdminOnly.require(http, WHY);
     ReconcileRequest r = request == null ? new ReconcileRequest(null, null, null) : request;
     int maxIds = r.maxIds() == null ? DEFAULT_MAX_IDS : r.maxIds();
     if (maxIds < 0 || maxIds > MAX_IDS) {
@@ -54,16 +55,7 @@ public class ReconcileController {
    */
   @GetMapping("/api/v1/reconcile/progress")
   public ReconcileProgress.Snapshot progress(HttpServletRequest http) {
-    requireAdmin(http);
+    AdminOnly.require(http, WHY);
     return reconciler.progress();
-  }
-
-  private static void requireAdmin(HttpServletRequest http) {
-    Principal principal = (Principal) http.getAttribute(AuthFilter.PRINCIPAL);
-    if (principal == null || principal.role() != Principal.Role.admin) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN",
-          "reconciliation reads every departmental system and can re-publish their rows: sign in as an admin"
-              + (principal == null ? "" : "; your role is " + principal.roleLabel()));
-    }
   }
 }

@@ -6,9 +6,9 @@ import cn.jzz.hub.readside.ReadFixtures;
 import cn.jzz.hub.security.PasswordHasher;
 import cn.jzz.hub.sim.DemoWorld;
 import cn.jzz.hub.sim.GajSystem;
-import cn.jzz.hub.sim.Population;
 import cn.jzz.hub.sim.SimPerson;
 import cn.jzz.hub.support.Await;
+import cn.jzz.hub.support.GajWorld;
 import cn.jzz.hub.support.ItServices;
 import cn.jzz.hub.support.TestHub;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -19,8 +19,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,13 +56,9 @@ final class ConsoleHub implements AutoCloseable {
     Path dir = Files.createTempDirectory("console-it");
     Path connectors = Files.createDirectories(dir.resolve("connectors"));
 
-    DemoWorld.recreateDatabase(ItServices.postgres(), DATABASE, SLOT);
-    List<SimPerson> people = Population.generate(11, GAJ_PEOPLE, LocalDate.now(DemoWorld.LOCAL));
-    GajSystem.Written written;
-    try (Connection c = gaj()) {
-      GajSystem.createSchema(c);
-      written = GajSystem.write(c, people, 11, LocalDateTime.now(DemoWorld.LOCAL));
-    }
+    GajWorld.Loaded world = GajWorld.load(DATABASE, SLOT, 11, GAJ_PEOPLE);
+    List<SimPerson> people = world.people();
+    GajSystem.Written written = world.written();
     Files.writeString(connectors.resolve("gaj.yaml"),
         "source: gaj\ntype: cdc-postgres\noptions:\n  database: " + DATABASE + "\n  tables: [rk_jbxx, ldrk_djxx]\n  slot: " + SLOT + "\n  publication: " + SLOT + "\n");
 
@@ -93,10 +87,6 @@ final class ConsoleHub implements AutoCloseable {
       return index.count();
     }, count -> count == expected);
     return new ConsoleHub(hub, fixture, dir);
-  }
-
-  private static Connection gaj() throws Exception {
-    return DriverManager.getConnection(ItServices.postgres().jdbcUrl(DATABASE), "postgres", "postgres");
   }
 
   @Override

@@ -3,11 +3,10 @@ package cn.jzz.hub.slice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jzz.hub.index.ResidentIndex;
-import cn.jzz.hub.sim.DemoWorld;
 import cn.jzz.hub.sim.GajSystem;
-import cn.jzz.hub.sim.Population;
 import cn.jzz.hub.sim.SimPerson;
 import cn.jzz.hub.support.Await;
+import cn.jzz.hub.support.GajWorld;
 import cn.jzz.hub.support.ItServices;
 import cn.jzz.hub.support.Json;
 import cn.jzz.hub.support.TestHub;
@@ -22,8 +21,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -72,13 +69,9 @@ class FullPopulationExportIT {
 
   @BeforeAll
   static void loadTheDemoPopulation() throws Exception {
-    DemoWorld.recreateDatabase(ItServices.postgres(), DATABASE, SLOT);
-    List<SimPerson> people = Population.generate(42, DEMO_RESIDENTS, LocalDate.now(DemoWorld.LOCAL));
-    GajSystem.Written written;
-    try (Connection c = gaj()) {
-      GajSystem.createSchema(c);
-      written = GajSystem.write(c, people, 42, LocalDateTime.now(DemoWorld.LOCAL));
-    }
+    GajWorld.Loaded world = GajWorld.load(DATABASE, SLOT, 42, DEMO_RESIDENTS);
+    List<SimPerson> people = world.people();
+    GajSystem.Written written = world.written();
     movable = people.stream().filter(p -> p.registered() && written.acceptedIds().contains(p.idNumber())).toList();
     Files.writeString(
         connectorsDir.resolve("gaj.yaml"),

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static cn.jzz.hub.identity.IdNumbers.checkCharacter;
 
 import cn.jzz.hub.index.ResidentIndex;
-import cn.jzz.hub.sim.DemoWorld;
 import cn.jzz.hub.sim.GajSystem;
-import cn.jzz.hub.sim.Population;
 import cn.jzz.hub.sim.SimPerson;
 import cn.jzz.hub.support.Await;
+import cn.jzz.hub.support.GajWorld;
 import cn.jzz.hub.support.ItServices;
 import cn.jzz.hub.support.TestHub;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +18,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,13 +52,9 @@ class GajCdcSliceIT {
 
   @BeforeAll
   static void buildTheDepartmentAndStartTheHub() throws Exception {
-    DemoWorld.recreateDatabase(ItServices.postgres(), DATABASE, SLOT);
-    people = Population.generate(7, 400, LocalDate.now(DemoWorld.LOCAL));
-    GajSystem.Written written;
-    try (Connection c = gaj()) {
-      GajSystem.createSchema(c);
-      written = GajSystem.write(c, people, 7, LocalDateTime.now(DemoWorld.LOCAL));
-    }
+    GajWorld.Loaded world = GajWorld.load(DATABASE, SLOT, 7, 400);
+    people = world.people();
+    GajSystem.Written written = world.written();
     accepted = written.acceptedIds();
     expectedTotal = accepted.size();
     Files.writeString(

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jzz.hub.index.ResidentIndex;
 import cn.jzz.hub.sim.DemoWorld;
-import cn.jzz.hub.sim.GajSystem;
-import cn.jzz.hub.sim.Population;
 import cn.jzz.hub.sim.SimPerson;
 import cn.jzz.hub.support.Await;
 import cn.jzz.hub.support.HubProcess;
+import cn.jzz.hub.support.GajWorld;
 import cn.jzz.hub.support.ItServices;
 import cn.jzz.hub.support.TestHub;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +17,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +50,9 @@ class TwoInstancesMergeIT {
 
   @Test
   void killingOneInstanceDuringTheInitialLoadLeavesTheIndexExact() throws Exception {
-    DemoWorld.recreateDatabase(ItServices.postgres(), DATABASE, "hub_gaj_" + NS);
-    List<SimPerson> people = Population.generate(11, 3000, LocalDate.now(DemoWorld.LOCAL));
-    Set<String> expected;
-    try (Connection c = DriverManager.getConnection(ItServices.postgres().jdbcUrl(DATABASE) + "?reWriteBatchedInserts=true", "postgres", "postgres")) {
-      GajSystem.createSchema(c);
-      expected = GajSystem.write(c, people, 11, LocalDateTime.now(DemoWorld.LOCAL)).acceptedIds();
-    }
+    GajWorld.Loaded world = GajWorld.load(DATABASE, "hub_gaj_" + NS, 11, 3000);
+    List<SimPerson> people = world.people();
+    Set<String> expected = world.written().acceptedIds();
     Files.writeString(
         connectorsDir.resolve("gaj.yaml"),
         "source: gaj\ntype: cdc-postgres\noptions:\n  database: " + DATABASE + "\n  tables: [rk_jbxx, ldrk_djxx]\n  slot: hub_gaj_" + NS + "\n  publication: hub_gaj_" + NS + "\n");
