@@ -2,6 +2,7 @@
 // GET /console/config (code-table names, Jining's division names, the source registry), loaded once.
 // Also how values are shown: codes by name, booleans as 是/否, times in UTC+8.
 import {get} from './api.js';
+import * as session from './session.js';
 
 let loading = null;
 
@@ -42,11 +43,35 @@ function build(schema, config) {
   return {fields, systemFields, byKey, groups, tags, tagByName, tagFields, ageFilters, config, sources};
 }
 
-/** Whether the role may see a field or tag of these sensitivity codes (the API enforces it anyway). */
-export function visibleFor(sensitivity, isAdmin) {
-  if (isAdmin) return true;
-  const s = sensitivity || [];
-  return !s.includes('S') && !s.includes('restricted');
+let view = null;
+let viewToken = null;
+
+/**
+ * How the access policy lets the signed-in caller see the record (GET /api/v1/me): per field, tag and
+ * source one of clear, masked, counted, hidden. Loaded once per sign-in; the API enforces it anyway.
+ */
+export function myView() {
+  const s = session.current();
+  const token = s ? s.token : null;
+  if (!view || viewToken !== token) {
+    viewToken = token;
+    view = get('/me').catch((e) => {
+      view = null;
+      throw e;
+    });
+  }
+  return view;
+}
+
+/** Whether the caller sees the field per person (clear or masked). */
+export function shows(me, key) {
+  const t = me.fields[key];
+  return t === 'clear' || t === 'masked';
+}
+
+/** Whether the caller sees a tag per person (and so may pick people by it). */
+export function tagShown(me, name) {
+  return me.tags[name] === 'clear';
 }
 
 const TIME = new Intl.DateTimeFormat('zh-CN', {

@@ -8,6 +8,7 @@ const ROLE_NAMES = {
   analyst: '全市分析员',
   grid_worker: '网格员',
   system: '系统接口',
+  department: '委办局',
 };
 
 /** Parses a role label such as {@code grid_worker@370811002001} into {role, scope}. */

@@ -6,7 +6,7 @@ import cn.jzz.hub.schema.FieldDef;
 import cn.jzz.hub.schema.FieldType;
 import cn.jzz.hub.schema.ResidentSchema;
 import cn.jzz.hub.security.FieldProtection;
-import cn.jzz.hub.security.Principal;
+import cn.jzz.hub.security.CallerView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +31,12 @@ final class ExportColumns {
     this.labels = labels;
   }
 
-  static ExportColumns of(List<String> keys, ResidentSchema schema, ExportHeaders headers, FieldProtection protection, FacetLabels labels, Principal principal, boolean unmasked) {
+  static ExportColumns of(List<String> keys, ResidentSchema schema, ExportHeaders headers, FieldProtection protection, FacetLabels labels, CallerView caller, boolean unmasked) {
     List<Column> columns = new ArrayList<>();
     for (String key : keys) {
       Optional<FieldDef> field = schema.field(key);
       String header = key.equals("person_id") ? "人员标识" : headers.header(key);
-      UnaryOperator<Object> view = protection.columnView(principal, key, unmasked).orElse(null);
+      UnaryOperator<Object> view = protection.columnView(caller, key, unmasked).orElse(null);
       boolean code = field.isPresent() && field.get().type().kind() == FieldType.Kind.CODE;
       columns.add(new Column(key, header, view, field.orElse(null), code));
     }

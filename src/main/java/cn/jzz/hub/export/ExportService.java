@@ -8,6 +8,7 @@ import cn.jzz.hub.schema.ExportHeaders;
 import cn.jzz.hub.schema.ResidentSchema;
 import cn.jzz.hub.security.AuditEvent;
 import cn.jzz.hub.security.AuditLog;
+import cn.jzz.hub.security.CallerView;
 import cn.jzz.hub.security.FieldProtection;
 import cn.jzz.hub.security.Principal;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -116,6 +117,7 @@ public final class ExportService implements AutoCloseable {
     if (!principal.may("export")) {
       throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "this API key has no scope 'export'");
     }
+    CallerView view = protection.view(principal);
     String format = request.format() == null ? "csv" : request.format();
     if (!format.equals("csv") && !format.equals("xlsx")) {
       throw ApiException.badRequest("INVALID_FORMAT", "format is csv or xlsx");
@@ -142,7 +144,7 @@ public final class ExportService implements AutoCloseable {
       String key = wanted.get(i);
       if (!ExportTemplates.isColumn(schema, key)) {
         bad.add(Map.of("path", "columns[" + i + "]", "message", "'" + key + "' is not one of the 55 field keys or person_id"));
-      } else if (!key.equals("person_id") && !protection.maySee(principal, key)) {
+      } else if (!key.equals("person_id") && !view.shows(key)) {
         if (!fromTemplate && request.columns() != null) {
           throw new ApiException(HttpStatus.FORBIDDEN, "FIELD_NOT_PERMITTED", "column '" + key + "' is sensitive or restricted and your role may not export it");
         }
@@ -159,7 +161,7 @@ public final class ExportService implements AutoCloseable {
     }
     boolean unmasked = !request.maskedOrDefault();
     if (unmasked) {
-      if (!principal.mayUnmask()) {
+      if (!protection.mayUnmask(view)) {
         throw new ApiException(HttpStatus.FORBIDDEN, "UNMASK_NOT_PERMITTED", "your role may not export unmasked data; leave masked true");
       }
       if (request.purpose() == null || request.purpose().strip().length() < 4) {
@@ -167,7 +169,7 @@ public final class ExportService implements AutoCloseable {
       }
     }
     SearchRequest query = request.query();
-    ResidentSearchService.Compiled compiled = search.compile(query, principal);
+    ResidentSearchService.Compiled compiled = search.compileFor(query, principal);
     Map<String, Object> auditQuery = new LinkedHashMap<>(ResidentSearchService.auditQuery(query));
     auditQuery.put("format", format);
     auditQuery.put("columns", columns);
@@ -248,7 +250,7 @@ public final class ExportService implements AutoCloseable {
     job.state = ExportJob.State.running;
     Files.createDirectories(target.toAbsolutePath().getParent());
     Path part = target.resolveSibling(target.getFileName() + ".part");
-    ExportColumns columns = ExportColumns.of(plan.columns(), schema, headers, protection, labels, principal, plan.unmasked());
+    ExportColumns columns = ExportColumns.of(plan.columns(), schema, headers, protection, labels, protection.view(principal), plan.unmasked());
     try (ExportPages pages = new ExportPages(client, alias, plan.compiled(), columns.keys(), BATCH, KEEP_ALIVE, fetcher)) {
       List<Hit<Map>> hits = pages.next();
       job.rowsTotal = Math.max(0, pages.total());

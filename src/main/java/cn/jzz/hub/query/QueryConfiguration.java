@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 public class QueryConfiguration {
 
   @Bean
-  ResidentQueryBuilder residentQueryBuilder(ResidentSchema schema, TagDictionary tags, FieldProtection protection) {
-    return new ResidentQueryBuilder(schema, tags, protection);
+  ResidentQueryBuilder residentQueryBuilder(ResidentSchema schema, TagDictionary tags) {
+    return new ResidentQueryBuilder(schema, tags);
   }
 
   @Bean

@@ -9,8 +9,8 @@ import cn.jzz.hub.schema.IndexTemplate;
 import cn.jzz.hub.schema.ResidentSchema;
 import cn.jzz.hub.schema.TagDef;
 import cn.jzz.hub.schema.TagDictionary;
-import cn.jzz.hub.security.FieldProtection;
-import cn.jzz.hub.security.Principal;
+import cn.jzz.hub.schema.AccessPolicyDefinition.Treatment;
+import cn.jzz.hub.security.CallerView;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -29,8 +29,10 @@ import org.springframework.http.HttpStatus;
 /**
  * Turns a search request into an Elasticsearch query from a whitelist of fields, operators and value
  * types; no caller-supplied DSL ever reaches the cluster. Every problem is reported at once with its
- * path and how to fix it (400); fields the caller may not see are refused (403). The caller's
- * jurisdiction is always added as a filter.
+ * path and how to fix it (400); fields hidden from the caller are refused (403). No part of a query
+ * may act as an oracle on what the caller sees masked: a masked field takes only {@code exists}, and
+ * is never sorted, counted or text-searched (400 naming the field and why); a counted field takes
+ * part only in count-only searches. The caller's jurisdiction is always added as a filter.
  */
 public final class ResidentQueryBuilder {
 
@@ -49,18 +51,20 @@ public final class ResidentQueryBuilder {
 
   private final ResidentSchema schema;
   private final TagDictionary tags;
-  private final FieldProtection protection;
 
-  public ResidentQueryBuilder(ResidentSchema schema, TagDictionary tags, FieldProtection protection) {
+  public ResidentQueryBuilder(ResidentSchema schema, TagDictionary tags) {
     this.schema = schema;
     this.tags = tags;
-    this.protection = protection;
   }
 
-  /** Collects problems; 400 problems win over 403 ones, since fixing them may remove the latter. */
+  /**
+   * Collects problems; 400 problems win over 403 ones, since fixing them may remove the latter. Also
+   * notes whether the query uses a counted field, whose answers then suppress small counts.
+   */
   static final class Problems {
     final List<Map<String, String>> bad = new ArrayList<>();
     final List<Map<String, String>> forbidden = new ArrayList<>();
+    boolean usesCounted;
 
     void bad(String path, String message) {
       bad.add(entry(path, message));
@@ -87,32 +91,35 @@ public final class ResidentQueryBuilder {
     }
   }
 
-  /** The query for {@code request} as {@code principal} may run it, on {@code today} (Asia/Shanghai). */
-  public Query build(SearchRequest request, Principal principal, LocalDate today) {
+  /** The query for {@code request} as the caller may run it, on {@code today} (Asia/Shanghai). */
+  public Query build(SearchRequest request, CallerView view, LocalDate today, boolean countOnly) {
     Problems problems = new Problems();
-    Query query = build(request, principal, today, problems);
+    Query query = build(request, view, today, countOnly, problems);
     problems.throwIfAny();
     return query;
   }
 
-  Query build(SearchRequest request, Principal principal, LocalDate today, Problems problems) {
+  /** @param countOnly whether the answer holds counts only (size 0): counted fields may then filter */
+  Query build(SearchRequest request, CallerView view, LocalDate today, boolean countOnly, Problems problems) {
     BoolQuery.Builder bool = new BoolQuery.Builder();
     FieldDef status = schema.require("status");
     List<String> states = request.status() == null || request.status().isEmpty() ? List.of("在册") : request.status();
     for (int i = 0; i < states.size(); i++) {
-      if (!status.type().values().contains(states.get(i))) {
+      if (states.get(i) == null || !status.type().values().contains(states.get(i))) {
         problems.bad("status[" + i + "]", "unknown status '" + states.get(i) + "'; use any of " + status.type().values());
       }
     }
-    bool.filter(terms("status", states));
-    principal.jurisdiction().ifPresent(j -> bool.filter(q -> q.term(t -> t.field(j.field()).value(j.code()))));
+    if (states.stream().allMatch(java.util.Objects::nonNull)) {
+      bool.filter(terms("status", states));
+    }
+    view.principal().jurisdiction().ifPresent(j -> bool.filter(q -> q.term(t -> t.field(j.field()).value(j.code()))));
 
     List<SearchRequest.Filter> filters = request.filters() == null ? List.of() : request.filters();
     if (filters.size() > MAX_FILTERS) {
       problems.bad("filters", "at most " + MAX_FILTERS + " filters; combine values with op 'in'");
     } else {
       for (int i = 0; i < filters.size(); i++) {
-        Query q = filter(filters.get(i), "filters[" + i + "]", principal, problems);
+        Query q = filter(filters.get(i), "filters[" + i + "]", view, countOnly, problems);
         if (q != null) {
           bool.filter(q);
         }
@@ -124,14 +131,14 @@ public final class ResidentQueryBuilder {
       problems.bad("tags_all", "at most " + MAX_TAGS + " tags in tags_all and tags_any together");
     } else {
       for (int i = 0; i < all.size(); i++) {
-        Query q = tag(all.get(i), "tags_all[" + i + "]", principal, today, problems);
+        Query q = tag(all.get(i), "tags_all[" + i + "]", view, countOnly, today, problems);
         if (q != null) {
           bool.filter(q);
         }
       }
       List<Query> anyOf = new ArrayList<>();
       for (int i = 0; i < any.size(); i++) {
-        Query q = tag(any.get(i), "tags_any[" + i + "]", principal, today, problems);
+        Query q = tag(any.get(i), "tags_any[" + i + "]", view, countOnly, today, problems);
         if (q != null) {
           anyOf.add(q);
         }
@@ -142,14 +149,17 @@ public final class ResidentQueryBuilder {
     }
     if (request.text() != null && !request.text().isBlank()) {
       String text = request.text().strip();
+      List<FieldDef> fields = textFields(request.textFields(), view, problems);
       if (text.length() > MAX_TEXT) {
         problems.bad("text", "at most " + MAX_TEXT + " characters");
-      } else {
+      } else if (!fields.isEmpty()) {
         bool.filter(q -> q.bool(b -> {
-          schema.searchableFields().stream().filter(principal::maySee).forEach(f -> b.should(s -> s.matchPhrase(m -> m.field(f.key()).query(text))));
+          fields.forEach(f -> b.should(s -> s.matchPhrase(m -> m.field(f.key()).query(text))));
           return b.minimumShouldMatch("1");
         }));
       }
+    } else if (request.textFields() != null && !request.textFields().isEmpty()) {
+      problems.bad("text_fields", "text_fields goes with text");
     }
     if (request.age() != null) {
       Integer min = request.age().min();
@@ -163,8 +173,47 @@ public final class ResidentQueryBuilder {
     return bool.build()._toQuery();
   }
 
+  /**
+   * The fields a text search covers: those asked for, or every searchable field she sees clear. A
+   * phrase matched on a masked field would confirm its hidden part, so naming one is refused.
+   */
+  List<FieldDef> textFields(List<String> asked, CallerView view, Problems problems) {
+    List<FieldDef> clear = schema.searchableFields().stream().filter(f -> view.clear(f.key())).toList();
+    if (asked == null || asked.isEmpty()) {
+      if (clear.isEmpty()) {
+        problems.bad("text", "your role sees no text-searchable field in clear (" + keys(schema.searchableFields()) + "); search with filters instead");
+      }
+      return clear;
+    }
+    List<FieldDef> out = new ArrayList<>();
+    for (int i = 0; i < asked.size(); i++) {
+      String key = asked.get(i);
+      Optional<FieldDef> field = key == null ? Optional.empty() : schema.field(key);
+      String path = "text_fields[" + i + "]";
+      if (field.isEmpty() || !field.get().searchable()) {
+        problems.bad(path, "'" + key + "' is not text-searchable; use any of " + keys(schema.searchableFields()));
+      } else if (view.field(field.get()) == Treatment.masked) {
+        problems.bad(path, masked(key, "text-searched"));
+      } else if (!view.clear(key)) {
+        problems.forbidden(path, notPermitted(field.get()));
+      } else {
+        out.add(field.get());
+      }
+    }
+    return out;
+  }
+
+  private static String keys(List<FieldDef> fields) {
+    return fields.stream().map(FieldDef::key).toList().toString();
+  }
+
+  /** Why a masked field cannot take part: the answers would reveal what the mask hides. */
+  static String masked(String key, String how) {
+    return "'" + key + "' is masked for your role, so it cannot be " + how + ": the answer would reveal the hidden part of the value";
+  }
+
   /** The sort keys as (es field, descending) pairs; person_id is appended by the caller. */
-  List<Map.Entry<String, Boolean>> sort(List<SearchRequest.Sort> sort, Principal principal, Problems problems) {
+  List<Map.Entry<String, Boolean>> sort(List<SearchRequest.Sort> sort, CallerView view, Problems problems) {
     List<Map.Entry<String, Boolean>> out = new ArrayList<>();
     if (sort == null) {
       return out;
@@ -180,11 +229,16 @@ public final class ResidentQueryBuilder {
       if (field.isEmpty()) {
         continue;
       }
-      if (!principal.maySee(field.get())) {
+      Treatment treatment = view.field(field.get());
+      if (treatment == Treatment.masked) {
+        problems.bad(path + ".field", masked(field.get().key(), "sorted on"));
+        continue;
+      }
+      if (treatment != Treatment.clear) {
         problems.forbidden(path + ".field", notPermitted(field.get()));
         continue;
       }
-      if (field.get().key().equals("sources") && protection.visibleSources(principal).size() != schemaSourceCount()) {
+      if (field.get().key().equals("sources") && !view.allSourcesClear()) {
         problems.forbidden(path + ".field", "sorting by sources would order people by sources hidden from you");
         continue;
       }
@@ -198,8 +252,8 @@ public final class ResidentQueryBuilder {
     return out;
   }
 
-  /** The field a facet counts, checked: visible, not M unless the caller may unmask. */
-  Optional<FieldDef> facetField(String key, String path, Principal principal, Problems problems) {
+  /** The field a facet counts, checked: clear (or counted, in a count-only search) for the caller, never masked. */
+  Optional<FieldDef> facetField(String key, String path, CallerView view, boolean countOnly, Problems problems) {
     if (IndexTemplate.TAG_ALL.equals(key)) {
       return Optional.empty();
     }
@@ -207,14 +261,20 @@ public final class ResidentQueryBuilder {
     if (field.isEmpty()) {
       return field;
     }
-    if (!principal.maySee(field.get())) {
+    Treatment treatment = view.field(field.get());
+    if (treatment == Treatment.masked) {
+      problems.bad(path, masked(key, "counted by (each bucket would show a clear value)"));
+      return Optional.empty();
+    }
+    if (treatment == Treatment.hidden) {
       problems.forbidden(path, notPermitted(field.get()));
       return Optional.empty();
     }
-    if (field.get().isMasked() && !principal.mayUnmask()) {
-      problems.forbidden(path, "'" + key + "' is masked for your role; counting by it would show the clear values");
+    if (treatment == Treatment.counted && !countOnly) {
+      problems.bad(path, counted(key));
       return Optional.empty();
     }
+    problems.usesCounted |= treatment == Treatment.counted;
     return field;
   }
 
@@ -231,7 +291,7 @@ public final class ResidentQueryBuilder {
     return field;
   }
 
-  private Query filter(SearchRequest.Filter f, String path, Principal principal, Problems problems) {
+  private Query filter(SearchRequest.Filter f, String path, CallerView view, boolean countOnly, Problems problems) {
     if (f == null) {
       problems.bad(path, "a filter is {\"field\":…,\"op\":…,\"value\":…}");
       return null;
@@ -241,20 +301,29 @@ public final class ResidentQueryBuilder {
       return null;
     }
     FieldDef field = found.get();
-    if (!principal.maySee(field)) {
+    String op = f.op() == null ? "eq" : f.op();
+    Treatment treatment = view.field(field);
+    if (treatment == Treatment.hidden) {
       problems.forbidden(path + ".field", notPermitted(field));
       return null;
     }
-    String op = f.op() == null ? "eq" : f.op();
-    if (field.key().equals("sources") && !sourcesPermitted(op, f.value(), principal)) {
+    if (treatment == Treatment.masked && !op.equals("exists")) {
+      problems.bad(path + ".op", masked(field.key(), "filtered with '" + op + "'") + "; only exists may be used on it");
+      return null;
+    }
+    if (treatment == Treatment.counted && !countOnly) {
+      problems.bad(path + ".field", counted(field.key()));
+      return null;
+    }
+    problems.usesCounted |= treatment == Treatment.counted;
+    if (field.key().equals("sources") && !sourcesPermitted(op, f.value(), view, countOnly, problems)) {
       problems.forbidden(path, "a source whose data you may not see cannot be searched for: its presence is itself the hidden fact; "
-          + "use eq or in with sources you may see " + protection.visibleSources(principal));
+          + "use eq or in with sources you may see " + (countOnly ? view.countableSources() : view.clearSources()));
       return null;
     }
     FieldType.Kind kind = field.type().kind();
     Object value = f.value();
     String es = keywordField(field);
-    boolean maskedForCaller = field.isMasked() && !principal.mayUnmask();
     switch (op) {
       case "eq" -> {
         if (value == null || value instanceof List || value instanceof Map) {
@@ -288,10 +357,6 @@ public final class ResidentQueryBuilder {
       case "prefix" -> {
         if (kind != FieldType.Kind.STRING && kind != FieldType.Kind.CODE) {
           problems.bad(path + ".op", "prefix works on text and code fields; '" + field.key() + "' is " + field.type().describe());
-          return null;
-        }
-        if (maskedForCaller) {
-          problems.forbidden(path + ".op", "'" + field.key() + "' is masked for your role; only eq, in and exists may be used on it");
           return null;
         }
         if (!(value instanceof String s) || s.isEmpty() || s.length() > MAX_VALUE_LENGTH) {
@@ -420,7 +485,7 @@ public final class ResidentQueryBuilder {
     }
   }
 
-  private Query tag(String name, String path, Principal principal, LocalDate today, Problems problems) {
+  private Query tag(String name, String path, CallerView view, boolean countOnly, LocalDate today, Problems problems) {
     Optional<TagDef> found = name == null ? Optional.empty() : tags.tag(name);
     if (found.isEmpty()) {
       problems.bad(path, "unknown tag '" + abbreviate(String.valueOf(name)) + "'; the tags are listed in GET /api/v1/schema (tags)");
@@ -435,10 +500,16 @@ public final class ResidentQueryBuilder {
       List<Object> sexes = new ArrayList<>(age.sexCodes());
       return Query.of(q -> q.bool(b -> b.filter(range).filter(termsOf("sex", sexes))));
     }
-    if (!protection.maySeeTag(principal, tag)) {
+    Treatment treatment = view.tag(tag);
+    if (treatment == Treatment.counted && !countOnly) {
+      problems.bad(path, counted(tag.field()) + " (tag '" + name + "')");
+      return null;
+    }
+    if (treatment != Treatment.clear && treatment != Treatment.counted) {
       problems.forbidden(path, "tag '" + name + "' belongs to '" + tag.field() + "', which your role may not see" + (tag.isRestricted() ? " (restricted: needs an explicit grant)" : ""));
       return null;
     }
+    problems.usesCounted |= treatment == Treatment.counted;
     // The tag's own field: the same as tag_all for the tags it holds, and independent of the indexer.
     return Query.of(q -> q.term(t -> t.field(tag.field()).value(tag.name())));
   }
@@ -456,25 +527,30 @@ public final class ResidentQueryBuilder {
     })));
   }
 
-  /** eq / in with visible sources, or exists; a prefix of a hidden source would count its people. */
-  private boolean sourcesPermitted(String op, Object value, Principal principal) {
-    List<String> visible = protection.visibleSources(principal);
-    if (op.equals("exists") || visible.size() == schemaSourceCount()) {
+  /**
+   * eq / in with sources she may know of, or exists; a prefix of a hidden source would count its
+   * people. Sources whose membership is only counted take part in count-only searches.
+   */
+  private boolean sourcesPermitted(String op, Object value, CallerView view, boolean countOnly, Problems problems) {
+    if (op.equals("exists") || view.allSourcesClear()) {
       return true;
     }
     if (!op.equals("eq") && !op.equals("in")) {
       return false;
     }
+    List<String> allowed = countOnly ? view.countableSources() : view.clearSources();
     for (Object v : value instanceof List<?> list ? list : java.util.Collections.singletonList(value)) {
-      if (v != null && !visible.contains(v.toString())) {
+      if (v != null && !allowed.contains(v.toString())) {
         return false;
       }
+      problems.usesCounted |= v != null && view.source(v.toString()) == Treatment.counted;
     }
     return true;
   }
 
-  private int schemaSourceCount() {
-    return schema.sources().ids().size();
+  /** Why a counted field cannot pick people: only how many. */
+  static String counted(String key) {
+    return "'" + key + "' is counted only for your role: use it in a count-only search (size 0) or as a facet, never to list people";
   }
 
   static String notPermitted(FieldDef field) {

@@ -8,8 +8,10 @@ import cn.jzz.hub.schema.FieldDef;
 import cn.jzz.hub.schema.FieldType;
 import cn.jzz.hub.schema.IndexTemplate;
 import cn.jzz.hub.schema.ResidentSchema;
+import cn.jzz.hub.schema.AccessPolicyDefinition.Rows;
 import cn.jzz.hub.security.AuditEvent;
 import cn.jzz.hub.security.AuditLog;
+import cn.jzz.hub.security.CallerView;
 import cn.jzz.hub.security.FieldProtection;
 import cn.jzz.hub.security.Principal;
 import cn.jzz.hub.support.Json;
@@ -36,7 +38,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Resident reads for a principal: search with facets, the person page and lookup by ID number. Every
- * read is limited to the caller's jurisdiction, passes {@link FieldProtection} and is audited.
+ * read is limited to the rows her role may read, passes {@link FieldProtection} and is audited.
+ * Answers that involve a field she may only count suppress counts below the policy's min_cell.
  */
 public final class ResidentSearchService {
 
@@ -89,12 +92,15 @@ public final class ResidentSearchService {
   /** The checked query and sort of a request (also used by exports). */
   public record Compiled(Query query, List<SortOptions> sort) {}
 
-  /** Validates {@code request} for {@code principal} (400/403 on problems) and compiles it. */
-  public Compiled compile(SearchRequest request, Principal principal) {
-    ResidentQueryBuilder.Problems problems = new ResidentQueryBuilder.Problems();
-    Query query = queries.build(request, principal, today(), problems);
+  /** Validates {@code request} for listing people (400/403 on problems) and compiles it. */
+  public Compiled compile(SearchRequest request, CallerView view) {
+    return compile(request, view, false, new ResidentQueryBuilder.Problems());
+  }
+
+  private Compiled compile(SearchRequest request, CallerView view, boolean countOnly, ResidentQueryBuilder.Problems problems) {
+    Query query = queries.build(request, view, today(), countOnly, problems);
     List<SortOptions> sort = new ArrayList<>();
-    for (Map.Entry<String, Boolean> s : queries.sort(request.sort(), principal, problems)) {
+    for (Map.Entry<String, Boolean> s : queries.sort(request.sort(), view, problems)) {
       sort.add(SortOptions.of(o -> o.field(f -> f.field(s.getKey()).order(s.getValue() ? SortOrder.Desc : SortOrder.Asc).missing("_last"))));
     }
     problems.throwIfAny();
@@ -104,6 +110,7 @@ public final class ResidentSearchService {
 
   public Map<String, Object> search(SearchRequest request, Principal principal) {
     require(principal, "search");
+    CallerView view = readerView(principal);
     int page = request.pageOrDefault();
     int size = request.sizeOrDefault();
     if (page < 1 || size < 0 || size > MAX_SIZE) {
@@ -113,32 +120,33 @@ public final class ResidentSearchService {
       throw ApiException.badRequest(
           "RESULT_WINDOW_TOO_LARGE", "paging is limited to the first " + MAX_WINDOW + " results; narrow the filters or use POST /api/v1/exports for the whole set");
     }
+    boolean countOnly = size == 0;
     List<String> facets = request.facets() == null ? List.of() : request.facets();
     ResidentQueryBuilder.Problems problems = new ResidentQueryBuilder.Problems();
     if (facets.size() > MAX_FACETS) {
       problems.bad("facets", "at most " + MAX_FACETS + " facets");
     }
     Map<String, Aggregation> aggregations = new LinkedHashMap<>();
-    List<String> visibleTags = protection.visibleTags(principal);
     for (int i = 0; i < facets.size() && i < MAX_FACETS; i++) {
       String key = facets.get(i);
       if (IndexTemplate.TAG_ALL.equals(key)) {
-        // Only the tags the caller may see are counted; the others do not exist for her.
-        List<String> include = visibleTags;
+        // Only the tags the caller may count exist for her; counted ones only where no one is listed.
+        List<String> include = countOnly ? protection.countableTags(view) : protection.clearTags(view);
+        problems.usesCounted |= include.size() > protection.clearTags(view).size();
         aggregations.put(key, Aggregation.of(a -> a.terms(t -> t.field(IndexTemplate.TAG_ALL).size(FACET_BUCKETS).include(inc -> inc.terms(include)))));
         continue;
       }
-      Optional<FieldDef> field = queries.facetField(key, "facets[" + i + "]", principal, problems);
+      Optional<FieldDef> field = queries.facetField(key, "facets[" + i + "]", view, countOnly, problems);
       if (field.isPresent() && key.equals("sources")) {
-        // Like tags: a source whose data is hidden from the caller is not counted either.
-        List<String> include = protection.visibleSources(principal);
+        // Like tags: a source whose membership is hidden from the caller is not counted either.
+        List<String> include = countOnly ? view.countableSources() : view.clearSources();
+        problems.usesCounted |= include.size() > view.clearSources().size();
         aggregations.put(key, Aggregation.of(a -> a.terms(t -> t.field(key).size(FACET_BUCKETS).include(inc -> inc.terms(include)))));
         continue;
       }
       field.ifPresent(f -> aggregations.put(key, Aggregation.of(a -> a.terms(t -> t.field(ResidentQueryBuilder.keywordField(f)).size(FACET_BUCKETS)))));
     }
-    problems.throwIfAny();
-    Compiled compiled = compile(request, principal);
+    Compiled compiled = compile(request, view, countOnly, problems);
     SearchResponse<Map> response;
     try {
       response =
@@ -150,27 +158,47 @@ public final class ResidentSearchService {
     } catch (IOException e) {
       throw unavailable(e);
     }
-    boolean unmasked = principal.mayUnmask();
     List<Map<String, Object>> items = new ArrayList<>();
     for (Hit<Map> hit : response.hits().hits()) {
       @SuppressWarnings("unchecked")
       Map<String, Object> doc = new LinkedHashMap<>(hit.source());
       DETAIL_ONLY.forEach(doc::remove);
-      items.add(protection.protect(doc, principal, unmasked));
-    }
-    Map<String, Object> facetCounts = new LinkedHashMap<>();
-    for (String key : aggregations.keySet()) {
-      facetCounts.put(key, buckets(key, response.aggregations().get(key)));
+      items.add(protection.protect(doc, view));
     }
     long total = response.hits().total() == null ? items.size() : response.hits().total().value();
+    SmallCounts small = problems.usesCounted ? new SmallCounts(view.minCell(), total) : SmallCounts.none(total);
+    Map<String, Object> facetCounts = new LinkedHashMap<>();
+    for (String key : aggregations.keySet()) {
+      facetCounts.put(key, small.buckets(buckets(key, response.aggregations().get(key))));
+    }
     audit.record(principal, AuditEvent.allowed("residents.search", auditQuery(request), (long) items.size()).withOutcome("allowed", 200, "total " + total));
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("total", total);
+    result.put("total", small.total());
     result.put("page", page);
     result.put("size", size);
     result.put("items", items);
     result.put("facets", facetCounts);
+    if (problems.usesCounted) {
+      result.put("suppressed_below", view.minCell());
+    }
+    if (request.text() != null && !request.text().isBlank()) {
+      result.put("text_fields", queries.textFields(request.textFields(), view, new ResidentQueryBuilder.Problems()).stream().map(FieldDef::key).toList());
+    }
     return result;
+  }
+
+  /** The view of a caller who reads the population; 403 for a role that reads only what is sent to it. */
+  CallerView readerView(Principal principal) {
+    CallerView view = protection.view(principal);
+    if (view.rows() == Rows.none) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "your role (" + principal.roleLabel() + ") does not read the population; it receives what the hub sends to it");
+    }
+    return view;
+  }
+
+  /** Validates {@code request} for listing people by {@code principal} (exports). */
+  public Compiled compileFor(SearchRequest request, Principal principal) {
+    return compile(request, readerView(principal));
   }
 
   private List<Map<String, Object>> buckets(String key, Aggregate agg) {
@@ -201,17 +229,19 @@ public final class ResidentSearchService {
   /** The person page; 404 alike for an unknown person and one outside the caller's jurisdiction. */
   public Map<String, Object> person(String personId, Principal principal) {
     require(principal, "person");
+    CallerView view = readerView(principal);
     Map<String, Object> doc = find(personId, principal);
     audit.record(principal, new AuditEvent("residents.view", doc == null ? "denied" : "allowed", doc == null ? 404 : 200, null, personId, doc == null ? 0L : 1L, null, null, doc == null ? "not found or outside jurisdiction" : null));
     if (doc == null) {
       throw notFound();
     }
-    return protection.protect(doc, principal, principal.mayUnmask());
+    return protection.protect(doc, view);
   }
 
   /** Lookup by ID number, sent in a body so it never appears in a URL or log. */
   public Map<String, Object> lookup(String idNumber, Principal principal) {
     require(principal, "lookup");
+    CallerView view = readerView(principal);
     IdParseResult parsed = idNumbers.parse(idNumber);
     if (!(parsed instanceof IdParseResult.Valid valid)) {
       IdParseResult.Invalid invalid = (IdParseResult.Invalid) parsed;
@@ -224,7 +254,7 @@ public final class ResidentSearchService {
     if (doc == null) {
       throw notFound();
     }
-    return protection.protect(doc, principal, principal.mayUnmask());
+    return protection.protect(doc, view);
   }
 
   private Map<String, Object> find(String personId, Principal principal) {

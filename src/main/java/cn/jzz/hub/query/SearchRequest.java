@@ -12,6 +12,7 @@ import java.util.List;
  * @param tagsAny tags (or age filters) of which at least one must hold
  * @param age age bounds in whole years, inclusive
  * @param text words matched as a phrase in name and addresses
+ * @param textFields the searchable fields {@code text} covers; default every one the caller sees clear
  * @param status register states; default 在册 only
  * @param facets fields to count by (or {@code tag_all})
  * @param page 1-based page
@@ -30,6 +31,7 @@ public record SearchRequest(
     List<String> tagsAny,
     AgeRange age,
     String text,
+    List<String> textFields,
     List<String> status,
     List<String> facets,
     Integer page,
@@ -49,7 +51,7 @@ public record SearchRequest(
   public record Sort(String field, String order) {}
 
   public static SearchRequest empty() {
-    return new SearchRequest(null, null, null, null, null, null, null, null, null, null);
+    return new SearchRequest(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public int pageOrDefault() {
@@ -62,6 +64,6 @@ public record SearchRequest(
 
   /** The same query without paging and facets (exports, audit). */
   public SearchRequest queryOnly() {
-    return new SearchRequest(filters, tagsAll, tagsAny, age, text, status, null, null, null, sort);
+    return new SearchRequest(filters, tagsAll, tagsAny, age, text, textFields, status, null, null, null, sort);
   }
 }

@@ -37,11 +37,12 @@ public record Sources(Map<String, Source> byId) {
       StrictNode doc = StrictNode.root(FILE, root, problems);
       doc.allowOnly("sources");
       for (StrictNode item : doc.list("sources")) {
-        item.allowOnly("id", "name", "kind", "system");
+        item.allowOnly("id", "name", "kind", "system", "reveals");
         String id = item.text("id");
         String name = item.text("name");
         String kind = item.text("kind");
         String system = item.optText("system");
+        List<String> reveals = item.optTextList("reveals");
         if (kind != null && !KINDS.contains(kind)) {
           item.problem("kind", "unknown kind '" + kind + "'; allowed: " + String.join(", ", KINDS));
         }
@@ -50,7 +51,7 @@ public record Sources(Map<String, Source> byId) {
         } else if (id != null && byId.containsKey(id)) {
           item.problem("id", "duplicate source id '" + id + "'");
         } else if (id != null) {
-          byId.put(id, new Source(id, name, kind, system == null ? "" : system));
+          byId.put(id, new Source(id, name, kind, system == null ? "" : system, reveals == null ? List.of() : reveals));
         }
       }
     });

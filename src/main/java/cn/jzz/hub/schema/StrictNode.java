@@ -172,4 +172,33 @@ final class StrictNode {
     }
     return out;
   }
+
+  /** The entries of a mapping whose keys are names (classes, roles), each as a node; empty if absent. */
+  java.util.Map<String, StrictNode> optEntries(String key) {
+    JsonNode value = node.get(key);
+    java.util.Map<String, StrictNode> out = new java.util.LinkedHashMap<>();
+    if (value == null || value.isNull()) {
+      return out;
+    }
+    if (!value.isObject()) {
+      problem(key, "expected a mapping of names to entries");
+      return out;
+    }
+    value.fields().forEachRemaining(e -> {
+      String itemPath = at(key) + "." + e.getKey();
+      if (!e.getValue().isObject()) {
+        problems.add(file, itemPath, "expected a mapping");
+      } else {
+        out.put(e.getKey(), new StrictNode(file, itemPath, e.getValue(), problems));
+      }
+    });
+    return out;
+  }
+
+  /** The keys of this mapping, in file order. */
+  List<String> keys() {
+    List<String> out = new ArrayList<>();
+    node.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
 }

@@ -7,9 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How M fields look when masked. The identity number keeps 6 + 8×{@code *} + 4 (the form
- * {@code IdNumbers.mask} uses in logs), a phone its first 3 and last 4 digits, a name its surname, an
- * address everything down to the building.
+ * How M fields look when masked. A mask must leave the hidden part unrecoverable from what the same
+ * caller sees in clear: the identity number keeps only its 6-digit region (its birth-date digits are
+ * the birth date she may see anyway, and its sequence and check digits are what nobody may rebuild),
+ * a phone its first 3 and last 4 digits, a name its surname, an address everything down to the
+ * building. No mask is an oracle by itself: filters, sorts, facets and text search refuse masked
+ * fields (ResidentQueryBuilder).
  */
 public final class Masks {
 
@@ -39,11 +42,24 @@ public final class Masks {
     return BY_FIELD.getOrDefault(key, Masks::generic).apply(value);
   }
 
+  /** A value of the M field {@code key} masked, lists item by item; null stays null. */
+  public static Object maskValue(String key, Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof java.util.List<?> list) {
+      java.util.List<Object> masked = new java.util.ArrayList<>();
+      list.forEach(v -> masked.add(v == null ? null : mask(key, v.toString())));
+      return masked;
+    }
+    return mask(key, value.toString());
+  }
+
   public static String idNumber(String v) {
     if (v.length() < 12) {
       return "*".repeat(v.length());
     }
-    return v.substring(0, 6) + "********" + v.substring(v.length() - 4);
+    return v.substring(0, 6) + "*".repeat(v.length() - 6);
   }
 
   public static String phone(String v) {

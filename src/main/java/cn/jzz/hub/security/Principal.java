@@ -1,6 +1,5 @@
 package cn.jzz.hub.security;
 
-import cn.jzz.hub.schema.FieldDef;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,7 +9,7 @@ import java.util.Set;
  * @param username the user, API key name or OIDC subject
  * @param role the role
  * @param scope the division code the caller is limited to (6 county, 9 township, 12 community or 15
- *     grid digits), or null for city-wide roles
+ *     grid digits), or null for city-wide roles; for a department, its source id
  * @param grants extra rights: {@code sensitive:<field>} (see an S field), {@code restricted:<field>}
  *     (see a restricted tag field), {@code unmask} (see M fields unmasked, export unmasked with a
  *     purpose) and, for the role {@code system}, the operations of its API key ({@code search},
@@ -22,7 +21,9 @@ public record Principal(String username, Role role, String scope, Set<String> gr
     admin,
     analyst,
     grid_worker,
-    system
+    system,
+    /** A department ({@code department@<source id>}): reads only what the hub sends back to it. */
+    department
   }
 
   /** Operations a system key must be granted explicitly; people get them with their role. */
@@ -30,7 +31,11 @@ public record Principal(String username, Role role, String scope, Set<String> gr
 
   public Principal {
     grants = grants == null ? Set.of() : Set.copyOf(grants);
-    if (scope != null) {
+    if (scope != null && role == Role.department) {
+      if (!scope.matches("[a-z][a-z0-9_]*")) {
+        throw new IllegalArgumentException("a department is named by its source id (department@mzj), got '" + scope + "'");
+      }
+    } else if (scope != null) {
       Jurisdiction.of(scope);
     }
   }
@@ -50,7 +55,7 @@ public record Principal(String username, Role role, String scope, Set<String> gr
 
   /** The area every read of this caller is limited to, if any. */
   public Optional<Jurisdiction> jurisdiction() {
-    return scope == null ? Optional.empty() : Optional.of(Jurisdiction.of(scope));
+    return scope == null || role == Role.department ? Optional.empty() : Optional.of(Jurisdiction.of(scope));
   }
 
   /** Whether the caller may perform {@code operation} (one of {@link #OPERATIONS}). */
@@ -58,25 +63,4 @@ public record Principal(String username, Role role, String scope, Set<String> gr
     return role != Role.system || grants.contains(operation);
   }
 
-  /**
-   * Whether the field may be shown, filtered, counted or sorted on: restricted fields need an explicit
-   * {@code restricted:<field>} grant (or admin), S fields {@code sensitive:<field>} (or admin).
-   */
-  public boolean maySee(FieldDef field) {
-    if (isAdmin()) {
-      return true;
-    }
-    if (field.isRestricted()) {
-      return grants.contains("restricted:" + field.key());
-    }
-    if (field.isSensitive()) {
-      return grants.contains("sensitive:" + field.key());
-    }
-    return true;
-  }
-
-  /** Whether M fields may be shown unmasked to this caller. */
-  public boolean mayUnmask() {
-    return isAdmin() || grants.contains("unmask");
-  }
 }

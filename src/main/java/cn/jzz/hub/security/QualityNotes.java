@@ -1,26 +1,27 @@
 package cn.jzz.hub.security;
 
+import cn.jzz.hub.schema.AccessPolicyDefinition.Treatment;
 import cn.jzz.hub.schema.FieldDef;
 import cn.jzz.hub.schema.ResidentSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The person page's {@code quality} notes as a caller may see them. A note is free text written while
- * reading a source ({@code "<source> <record key>: <field>: '<raw value>' is not …"}) or by an ID check
- * ({@code "<CODE>: …"}), so it can quote raw IDs, names and phones, and its field or source can itself be
- * the hidden fact. Notes of a field the caller may not see, of tags when some tag is hidden from her, or
- * of a source whose presence is hidden are dropped; for callers who see M fields masked every quoted
- * value is masked (a note may quote a neighbouring column, e.g. an address read for a community code)
- * and so is every run of digits long enough to be an ID or phone number.
+ * reading a source ({@code "<source> <entity>:<key>: <field>: '<raw value>' is not …"}, the form
+ * GoldenRecordBuilder writes) or by an ID check ({@code "<CODE>: …"}), so it can quote raw IDs, names
+ * and phones, and its source, its record key or its field can itself be the hidden fact. Notes of a
+ * field the caller does not see, of tags when some tag is hidden from her, or of a source whose
+ * membership is hidden are dropped; record keys are cut unless her role may see them; unless she sees
+ * every M field clear, every quoted value is masked (a note may quote a neighbouring column) and so is
+ * every run of digits long enough to be an ID or phone number.
  */
 final class QualityNotes {
 
-  private static final Pattern SOURCE_PREFIX = Pattern.compile("^([a-z][a-z0-9_]*) (h[0-9a-f]{32}): (.*)$", Pattern.DOTALL);
+  private static final Pattern SOURCE_PREFIX = Pattern.compile("^([a-z][a-z0-9_]*) (\\S+): (.*)$", Pattern.DOTALL);
   private static final Pattern LABEL = Pattern.compile("^([^:'“]{1,80}): (.*)$", Pattern.DOTALL);
   private static final Pattern QUOTED = Pattern.compile("'([^']*)'|“([^”]*)”");
   private static final Pattern DIGITS = Pattern.compile("(?<![0-9])[0-9]{7,}[0-9Xx]?(?![0-9])");
@@ -32,46 +33,47 @@ final class QualityNotes {
   }
 
   /**
-   * @param visibleSource whether the caller may know that a source speaks of the person
-   * @param allTagsVisible whether the caller sees every tag (tag notes name tags)
+   * @param unmasked false to mask quoted values even for a caller who sees every M field clear
+   * @param allTagsVisible whether the caller sees every stored tag (tag notes name tags)
    */
-  List<String> protect(Object notes, Principal principal, boolean unmasked, Predicate<String> visibleSource, boolean allTagsVisible) {
+  List<String> protect(Object notes, CallerView view, boolean unmasked, boolean allTagsVisible) {
     List<String> out = new ArrayList<>();
     if (!(notes instanceof List<?> list)) {
       return out;
     }
+    boolean clear = unmasked && schema.maskedFields().stream().allMatch(f -> view.clear(f.key()));
     for (Object item : list) {
       if (item != null) {
-        note(item.toString(), principal, unmasked, visibleSource, allTagsVisible).ifPresent(out::add);
+        note(item.toString(), view, clear, allTagsVisible).ifPresent(out::add);
       }
     }
     return out;
   }
 
-  private Optional<String> note(String note, Principal principal, boolean unmasked, Predicate<String> visibleSource, boolean allTagsVisible) {
+  private Optional<String> note(String note, CallerView view, boolean clear, boolean allTagsVisible) {
     String prefix = "";
     String rest = note;
     Matcher source = SOURCE_PREFIX.matcher(note);
-    if (source.matches()) {
-      if (!visibleSource.test(source.group(1))) {
+    if (source.matches() && schema.sources().contains(source.group(1))) {
+      if (view.source(source.group(1)) != Treatment.clear) {
         return Optional.empty();
       }
-      prefix = source.group(1) + " " + source.group(2) + ": ";
+      prefix = source.group(1) + (view.recordKeys() ? " " + source.group(2) : "") + ": ";
       rest = source.group(3);
     }
     Matcher labelled = LABEL.matcher(rest);
     String label = labelled.matches() ? labelled.group(1).strip() : "";
     Optional<FieldDef> field = schema.field(label);
-    if (field.isPresent() && !principal.maySee(field.get())) {
+    if (field.isPresent() && !view.shows(field.get().key())) {
       return Optional.empty();
     }
     if ((label.equals("tags") || label.startsWith("tags.")) && !allTagsVisible) {
       return Optional.empty();
     }
-    if (unmasked) {
-      return Optional.of(note);
+    if (clear) {
+      return Optional.of(prefix + rest);
     }
-    return Optional.of(prefix + maskDigits(maskQuoted(rest, field.filter(FieldDef::isMasked).map(FieldDef::key).orElse(null))));
+    return Optional.of(prefix + maskDigits(maskQuoted(rest, field.filter(f -> f.isMasked() || !view.clear(f.key())).map(FieldDef::key).orElse(null))));
   }
 
   private static String maskQuoted(String text, String maskedField) {

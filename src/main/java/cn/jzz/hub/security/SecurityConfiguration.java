@@ -98,11 +98,6 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  FieldProtection fieldProtection(ResidentSchema schema, TagDictionary tags) {
-    return new FieldProtection(schema, tags);
-  }
-
-  @Bean
   FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(SecurityProperties properties) {
     FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(properties.maxBodySize().toBytes()));
     registration.addUrlPatterns("/api/*");

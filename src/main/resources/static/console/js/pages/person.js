@@ -3,14 +3,12 @@
 // they hold; quality findings. Shows exactly what the API returned: masked stays masked, and a field
 // the role may not see is marked as such rather than guessed.
 import {get} from '../api.js';
-import * as session from '../session.js';
 import {h, replace, notice} from '../dom.js';
-import {catalog, visibleFor, formatValue, formatTime, sourceName} from '../catalog.js';
+import {catalog, myView, shows, formatValue, formatTime, sourceName} from '../catalog.js';
 
 export async function render(main, {params}) {
   const personId = params[0];
-  const cat = await catalog();
-  const admin = session.isAdmin();
+  const [cat, me] = await Promise.all([catalog(), myView()]);
   const back = h('a', {href: '#/search', id: 'back-to-search'}, '← 返回查询结果');
   let record;
   try {
@@ -51,7 +49,7 @@ export async function render(main, {params}) {
 
   function fieldRow(f) {
     const hasValue = Object.prototype.hasOwnProperty.call(record, f.key) && record[f.key] !== null && record[f.key] !== '';
-    const hidden = !hasValue && !visibleFor(f.sensitivity, admin);
+    const hidden = !hasValue && !shows(me, f.key);
     const conflict = conflicts[f.key];
     const cls = conflict ? 'conflict' : null;
     const dt = h('dt', {class: cls, 'data-key': f.key, title: f.description || ''}, f.label);

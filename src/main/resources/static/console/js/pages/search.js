@@ -5,7 +5,7 @@ import {post, get, download, ApiError} from '../api.js';
 import * as session from '../session.js';
 import {h, replace, toast, notice} from '../dom.js';
 import {failureNotice} from '../errors.js';
-import {catalog, visibleFor, formatValue} from '../catalog.js';
+import {catalog, myView, shows, tagShown, formatValue} from '../catalog.js';
 import {AREA_LEVELS, STATUSES, TAGS_COLUMN, DEFAULT_COLUMNS, emptyState, normalizeState, selectArea, searchBody, exportBody} from '../query.js';
 
 const STATE_KEY = 'jzz.console.search';
@@ -38,11 +38,10 @@ function loadSaved() {
 }
 
 export async function render(main) {
-  const cat = await catalog();
-  const admin = session.isAdmin();
+  const [cat, me] = await Promise.all([catalog(), myView()]);
   let state = loadState();
   let last = null; // the last search answer
-  let columns = loadColumns(cat, admin);
+  let columns = loadColumns(cat, me);
   let pollTimer = null;
   let seq = 0; // answers to older searches are dropped
 
@@ -182,8 +181,7 @@ export async function render(main) {
     for (const b of facets.tag_all || []) counts[b.value] = b.count;
     const groups = [];
     for (const {field, tags} of cat.tagFields) {
-      if (!visibleFor(field.sensitivity, admin)) continue;
-      const shown = tags.filter((t) => visibleFor(t.sensitivity, admin));
+      const shown = tags.filter((t) => tagShown(me, t.name));
       if (shown.length) groups.push({label: field.label, tags: shown});
     }
     if (cat.ageFilters.length) groups.push({label: '年龄段', tags: cat.ageFilters});
@@ -271,14 +269,14 @@ export async function render(main) {
   // ---------------------------------------------------------------- columns
   function renderColumnMenu() {
     const choices = [...cat.fields, ...cat.systemFields.filter((f) => ['status', 'updated_at'].includes(f.key))]
-      .filter((f) => f.type !== 'object' && visibleFor(f.sensitivity, admin));
+      .filter((f) => f.type !== 'object' && shows(me, f.key));
     const boxes = [{key: TAGS_COLUMN, label: '标签（全部）'}, ...choices].map((f) => h('label', {},
       h('input', {type: 'checkbox', value: f.key, checked: columns.includes(f.key), 'data-column': f.key,
         onchange: (e) => toggleColumn(f.key, e.target.checked)}),
       ` ${f.label}`));
     replace(columnMenu,
       h('div', {class: 'row'}, h('strong', {}, '选择要显示的列'), h('span', {class: 'spacer'}),
-        h('button', {type: 'button', onclick: () => setColumns(DEFAULT_COLUMNS.filter((k) => k === TAGS_COLUMN || (cat.byKey[k] && visibleFor(cat.byKey[k].sensitivity, admin))))}, '恢复默认')),
+        h('button', {type: 'button', onclick: () => setColumns(DEFAULT_COLUMNS.filter((k) => k === TAGS_COLUMN || (cat.byKey[k] && shows(me, k))))}, '恢复默认')),
       h('div', {class: 'cols'}, boxes));
   }
 
@@ -352,8 +350,8 @@ export async function render(main) {
         if (name) template.appendChild(h('option', {value: `template:${name}`}, `模板：${(t && t.label) || name}`));
       }
     }).catch(() => {});
-    const unmask = admin ? h('input', {type: 'checkbox', id: 'export-unmasked'}) : null;
-    const purpose = admin ? h('input', {type: 'text', id: 'export-purpose', placeholder: '不脱敏导出的用途（必填）', hidden: true}) : null;
+    const unmask = me.may_unmask ? h('input', {type: 'checkbox', id: 'export-unmasked'}) : null;
+    const purpose = me.may_unmask ? h('input', {type: 'text', id: 'export-purpose', placeholder: '不脱敏导出的用途（必填）', hidden: true}) : null;
     if (unmask) unmask.addEventListener('change', () => { purpose.hidden = !unmask.checked; });
     const button = h('button', {type: 'button', class: 'primary', id: 'export-start'}, '一键导出');
     const status = h('div', {id: 'export-status'});
@@ -373,7 +371,7 @@ export async function render(main) {
     }
     const choice = template.value;
     const exportable = new Set(cat.fields.map((f) => f.key));
-    const all = cat.fields.filter((f) => visibleFor(f.sensitivity, admin)).map((f) => f.key);
+    const all = cat.fields.filter((f) => shows(me, f.key)).map((f) => f.key);
     const options = {format: format.value, masked, purpose: masked ? undefined : purpose.value.trim()};
     if (choice.startsWith('template:')) options.template = choice.slice('template:'.length);
     else options.columns = choice === ':all' ? all : columns.filter((k) => exportable.has(k));
@@ -431,14 +429,14 @@ export async function render(main) {
   }
 }
 
-function loadColumns(cat, admin) {
+function loadColumns(cat, me) {
   let cols = null;
   try {
     cols = JSON.parse(localStorage.getItem(COLUMNS_KEY) || 'null');
   } catch {
     cols = null;
   }
-  const known = (k) => k === TAGS_COLUMN || (cat.byKey[k] && visibleFor(cat.byKey[k].sensitivity, admin));
+  const known = (k) => k === TAGS_COLUMN || (cat.byKey[k] && shows(me, k));
   const list = Array.isArray(cols) ? cols.filter(known) : [];
   return list.length ? list : DEFAULT_COLUMNS.filter(known);
 }

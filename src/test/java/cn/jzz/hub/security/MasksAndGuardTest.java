@@ -15,14 +15,16 @@ class MasksAndGuardTest {
 
   @Test
   void masksKeepOnlyWhatTheSpecAllows() {
-    assertThat(Masks.mask("id_number", "11010519491231002X")).isEqualTo("110105********002X");
+    // only the region: the birth-date digits are in the clear birth date, the rest nobody may rebuild
+    assertThat(Masks.mask("id_number", "11010519491231002X")).isEqualTo("110105************");
+    assertThat(Masks.mask("id_number", "370828500312369")).isEqualTo("370828*********");
     assertThat(Masks.mask("phone", "13905371234")).isEqualTo("139****1234");
     assertThat(Masks.mask("full_name", "张三丰")).isEqualTo("张*");
     assertThat(Masks.mask("full_name", "欧阳娜娜")).isEqualTo("欧阳*");
     assertThat(Masks.mask("hukou_address", "山东省济宁市任城区古槐路12号3号楼2单元501室")).isEqualTo("山东省济宁市任城区古槐路12号3号楼****");
     assertThat(Masks.mask("hukou_address", "济宁市任城区古槐路12号")).isEqualTo("济宁市任城区古槐路****");
     assertThat(Masks.mask("emergency_contact", "李明/子女/13905370001")).isEqualTo("李*/子女/139****0001");
-    assertThat(Masks.mask("disability_cert_no", "11010519491231002X12")).isEqualTo("110105********2X12");
+    assertThat(Masks.mask("disability_cert_no", "11010519491231002X12")).isEqualTo("110105**************");
   }
 
   @Test
