@@ -8,6 +8,8 @@ import cn.jzz.hub.schema.SchemaProperties;
 import cn.jzz.hub.schema.TagDictionary;
 import cn.jzz.hub.security.AuditLog;
 import cn.jzz.hub.security.FieldProtection;
+import cn.jzz.hub.security.RateLimiter;
+import cn.jzz.hub.security.SecurityProperties;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +38,9 @@ public class QueryConfiguration {
       FacetLabels labels,
       AuditLog audit,
       IdNumbers idNumbers,
-      PersonIds personIds) {
-    return new ResidentSearchService(client, properties.elasticsearch().alias(), schema, queries, protection, labels, audit, idNumbers, personIds, Clock.systemUTC());
+      PersonIds personIds,
+      SecurityProperties security) {
+    RateLimiter lookups = new RateLimiter(security.lookupsPerMinute(), java.time.Duration.ofMinutes(1));
+    return new ResidentSearchService(client, properties.elasticsearch().alias(), schema, queries, protection, labels, audit, idNumbers, personIds, lookups, Clock.systemUTC());
   }
 }

@@ -13,6 +13,7 @@ import cn.jzz.hub.security.AuditEvent;
 import cn.jzz.hub.security.AuditLog;
 import cn.jzz.hub.security.CallerView;
 import cn.jzz.hub.security.FieldProtection;
+import cn.jzz.hub.security.RateLimiter;
 import cn.jzz.hub.security.Principal;
 import cn.jzz.hub.support.Json;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -60,6 +61,7 @@ public final class ResidentSearchService {
   private final AuditLog audit;
   private final IdNumbers idNumbers;
   private final PersonIds personIds;
+  private final RateLimiter lookups;
   private final Clock clock;
 
   public ResidentSearchService(
@@ -72,6 +74,7 @@ public final class ResidentSearchService {
       AuditLog audit,
       IdNumbers idNumbers,
       PersonIds personIds,
+      RateLimiter lookups,
       Clock clock) {
     this.client = client;
     this.alias = alias;
@@ -82,6 +85,7 @@ public final class ResidentSearchService {
     this.audit = audit;
     this.idNumbers = idNumbers;
     this.personIds = personIds;
+    this.lookups = lookups;
     this.clock = clock;
   }
 
@@ -242,6 +246,11 @@ public final class ResidentSearchService {
   public Map<String, Object> lookup(String idNumber, Principal principal) {
     require(principal, "lookup");
     CallerView view = readerView(principal);
+    if (!lookups.tryAcquire(principal.roleLabel() + "/" + principal.username())) {
+      audit.record(principal, new AuditEvent("residents.lookup", "denied", 429, null, null, 0L, null, null, "TOO_MANY_LOOKUPS"));
+      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_LOOKUPS",
+          "too many lookups by ID number this minute (hub.security.lookups-per-minute); wait a minute, or search by name and address（查询过于频繁，请稍后再试）");
+    }
     IdParseResult parsed = idNumbers.parse(idNumber);
     if (!(parsed instanceof IdParseResult.Valid valid)) {
       IdParseResult.Invalid invalid = (IdParseResult.Invalid) parsed;

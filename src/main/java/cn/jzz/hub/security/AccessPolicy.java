@@ -38,9 +38,7 @@ public final class AccessPolicy {
   public CallerView view(Principal principal) {
     RoleRule rule = definition.role(principal.role().name()).orElseThrow(() -> new IllegalStateException("the policy has no role " + principal.role()));
     Map<String, Treatment> fields = new HashMap<>();
-    for (FieldDef field : schema.fields()) {
-      fields.put(field.key(), treatment(field, rule, principal));
-    }
+    schema.allFields().forEach(field -> fields.put(field.key(), treatment(field, rule, principal)));
     Map<String, Treatment> sources = new HashMap<>();
     for (Source source : schema.sources().byId().values()) {
       Treatment t = Treatment.clear;

@@ -9,17 +9,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every {@code /api/} call but the token endpoint needs a bearer token (the hub's own or, if
- * configured, the OIDC issuer's; {@code oidc} is null when none is) or an {@code X-API-Key}. Admin paths answer 403 to everyone else.
- * Refused reads of resident data are written to the audit too.
+ * Authenticates, inside Spring Security's filter chain: a bearer token (the hub's own or, if
+ * configured, the OIDC issuer's; {@code oidc} is null when none is) or an {@code X-API-Key} becomes
+ * the request's {@link Principal}, in the security context (authority {@code ROLE_<role>}) and as a
+ * request attribute for the controllers. It decides nothing about paths: which path needs what is the
+ * chain's {@code authorizeHttpRequests} in {@link WebSecurity}, matched on the firewall-normalised,
+ * decoded path (the hand-written filter this replaces decided on the encoded URI, so
+ * {@code /%61ctuator/prometheus} passed it). Refused reads of resident data are written to the audit.
  */
 public final class AuthFilter extends OncePerRequestFilter {
 
   public static final String PRINCIPAL = AuthFilter.class.getName() + ".principal";
-  static final String TOKEN_PATH = "/api/v1/auth/token";
   private static final List<String> AUDITED_PATHS = List.of("/api/v1/residents", "/api/v1/exports", "/api/v1/audit");
 
   private final TokenService tokens;
@@ -27,76 +33,49 @@ public final class AuthFilter extends OncePerRequestFilter {
   private final OidcTokens oidc;
   private final SecurityProperties properties;
   private final AuditLog audit;
-  private final RateLimiter tokenLimiter;
 
-  public AuthFilter(TokenService tokens, ApiKeys apiKeys, OidcTokens oidc, SecurityProperties properties, AuditLog audit, RateLimiter tokenLimiter) {
+  public AuthFilter(TokenService tokens, ApiKeys apiKeys, OidcTokens oidc, SecurityProperties properties, AuditLog audit) {
     this.tokens = tokens;
     this.apiKeys = apiKeys;
     this.oidc = oidc;
     this.properties = properties;
     this.audit = audit;
-    this.tokenLimiter = tokenLimiter;
   }
 
-  /** The authenticated caller of a request that passed this filter. */
+  /** The authenticated caller of a request that passed the chain. */
   public static Principal principal(HttpServletRequest request) {
     Object p = request.getAttribute(PRINCIPAL);
     if (!(p instanceof Principal principal)) {
-      throw new IllegalStateException("no principal on " + request.getRequestURI() + ": is the path outside /api/?");
+      throw new IllegalStateException("no principal on this request: is the path permitted without authentication?");
     }
     return principal;
   }
 
   @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI();
-    return !path.startsWith("/api/") && !(path.startsWith("/actuator") && !isHealth(path));
-  }
-
-  /** Load balancers and orchestrators probe health without credentials; nothing else of actuator. */
-  private static boolean isHealth(String path) {
-    return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
-  }
-
-  @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI();
-    if (path.equals(TOKEN_PATH)) {
-      if (!tokenLimiter.tryAcquire(request.getRemoteAddr())) {
-        response.setHeader("Retry-After", "60");
-        write(response, 429, "TOO_MANY_REQUESTS", "too many token requests from this address; wait a minute and try again");
-        return;
-      }
+    Authentication authentication = authenticate(request);
+    if (authentication == null) {
+      // No credentials: the chain's authorization decides (401 by the entry point where they are needed).
       chain.doFilter(request, response);
       return;
     }
-    Authentication authentication = authenticate(request);
     if (!authentication.accepted()) {
-      if (authentication.status() == 401) {
-        response.setHeader("WWW-Authenticate", "Bearer");
-      }
-      write(response, authentication.status(), authentication.code(), authentication.message());
+      WebSecurity.unauthorized(response, authentication.code(), authentication.message());
       auditRefusal(request, null, authentication.status(), authentication.code());
       return;
     }
     Principal caller = authentication.principal();
     request.setAttribute(PRINCIPAL, caller);
-    if (path.startsWith("/actuator") && !caller.isAdmin() && caller.role() != Principal.Role.system) {
-      write(response, 403, "FORBIDDEN", "metrics are for data admins and monitoring systems (an API key); your role is " + caller.roleLabel());
-      return;
-    }
-    if (!caller.isAdmin() && properties.adminPaths().stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
-      write(response, 403, "FORBIDDEN", "this endpoint is for data admins; your role is " + caller.roleLabel());
-      auditRefusal(request, caller, 403, "FORBIDDEN");
-      return;
-    }
+    var token = new PreAuthenticatedAuthenticationToken(caller, null, List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())));
+    SecurityContextHolder.getContext().setAuthentication(token);
     chain.doFilter(request, response);
     if (response.getStatus() >= 400 && request.getAttribute(AuditLog.AUDITED) == null) {
       auditRefusal(request, caller, response.getStatus(), "answered " + response.getStatus());
     }
   }
 
+  /** null when the request carries no credentials at all. */
   private Authentication authenticate(HttpServletRequest request) {
     if (!properties.enabled()) {
       // Only outside production (ProductionGuard): everyone is an admin.
@@ -108,8 +87,7 @@ public final class AuthFilter extends OncePerRequestFilter {
     }
     String header = request.getHeader("Authorization");
     if (header == null) {
-      return Authentication.refused(401, "UNAUTHENTICATED",
-          "authentication required: get a token from POST /api/v1/auth/token and send 'Authorization: Bearer <token>', or send X-API-Key");
+      return null;
     }
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return known(Optional.empty());
@@ -128,8 +106,9 @@ public final class AuthFilter extends OncePerRequestFilter {
         "the token or API key is invalid or expired: get a new token from POST /api/v1/auth/token"));
   }
 
-  private void auditRefusal(HttpServletRequest request, Principal caller, int status, String detail) {
-    String path = request.getRequestURI();
+  /** Audits a refusal of a resident, export or audit path (the normalised path the router uses). */
+  void auditRefusal(HttpServletRequest request, Principal caller, int status, String detail) {
+    String path = WebSecurity.path(request);
     if (AUDITED_PATHS.stream().noneMatch(path::startsWith)) {
       return;
     }

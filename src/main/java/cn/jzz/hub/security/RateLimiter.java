@@ -1,29 +1,51 @@
 package cn.jzz.hub.security;
 
-import java.time.Clock;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** A fixed window per client: at most {@code perMinute} calls in each clock minute. */
+/**
+ * Per-key rate limits on Resilience4j's rate limiter: at most {@code perPeriod} permits for each key
+ * (a client address, an account, a user) in each period, refilled every period, so a limited key
+ * waits at most one period — the real owner of an account under a guessing attack is never locked
+ * out for long. The keys are bounded: the least recently used are forgotten first.
+ */
 public final class RateLimiter {
 
-  private record Window(long minute, int count) {}
+  static final int MAX_KEYS = 10_000;
 
-  private final int perMinute;
-  private final Clock clock;
-  private final Map<String, Window> windows = new ConcurrentHashMap<>();
+  private final RateLimiterConfig config;
+  private final Duration period;
+  private final Map<String, io.github.resilience4j.ratelimiter.RateLimiter> limiters =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, io.github.resilience4j.ratelimiter.RateLimiter> eldest) {
+          return size() > MAX_KEYS;
+        }
+      };
 
-  public RateLimiter(int perMinute, Clock clock) {
-    this.perMinute = perMinute;
-    this.clock = clock;
+  public RateLimiter(int perPeriod, Duration period) {
+    this.period = period;
+    this.config = RateLimiterConfig.custom().limitForPeriod(perPeriod).limitRefreshPeriod(period).timeoutDuration(Duration.ZERO).build();
   }
 
-  public boolean tryAcquire(String client) {
-    long minute = clock.millis() / 60_000;
-    if (windows.size() > 10_000) {
-      windows.values().removeIf(w -> w.minute() < minute);
-    }
-    Window w = windows.merge(client, new Window(minute, 1), (old, one) -> old.minute() == minute ? new Window(minute, old.count() + 1) : one);
-    return w.count() <= perMinute;
+  /** Takes a permit for {@code key}; false when its permits for this period are used up. */
+  public boolean tryAcquire(String key) {
+    return limiter(key).acquirePermission();
+  }
+
+  /** Whether {@code key} has a permit left, without taking one. */
+  public boolean hasPermit(String key) {
+    return limiter(key).getMetrics().getAvailablePermissions() > 0;
+  }
+
+  /** How long a limited caller waits at most, for Retry-After. */
+  public long retryAfterSeconds() {
+    return Math.max(1, period.toSeconds());
+  }
+
+  private synchronized io.github.resilience4j.ratelimiter.RateLimiter limiter(String key) {
+    return limiters.computeIfAbsent(key, k -> io.github.resilience4j.ratelimiter.RateLimiter.of(k, config));
   }
 }

@@ -105,17 +105,6 @@ public class SecurityConfiguration {
     return registration;
   }
 
-  @Bean
-  FilterRegistrationBean<AuthFilter> authFilter(
-      TokenService tokens, ApiKeys apiKeys, SecurityProperties properties, OAuth2ResourceServerProperties resourceServer, AuditLog audit) {
-    OidcTokens oidc = OidcTokens.of(resourceServer.getJwt(), properties.oidc());
-    RateLimiter limiter = new RateLimiter(properties.tokenRequestsPerMinute(), Clock.systemUTC());
-    FilterRegistrationBean<AuthFilter> registration = new FilterRegistrationBean<>(new AuthFilter(tokens, apiKeys, oidc, properties, audit, limiter));
-    registration.addUrlPatterns("/api/*", "/actuator/*");
-    registration.setOrder(10);
-    return registration;
-  }
-
   /** CORS stays off unless origins are listed: the console is served by the hub itself. */
   @Bean
   WebMvcConfigurer corsConfigurer(SecurityProperties properties) {

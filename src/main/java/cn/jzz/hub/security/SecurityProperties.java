@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  *     grants)
  * @param oidc the claims of an OAuth2/OIDC issuer's tokens (the issuer: spring.security.oauth2.resourceserver.jwt.*)
  * @param tokenRequestsPerMinute token requests allowed per client address and minute (then 429)
+ * @param lookupsPerMinute lookups by full ID number allowed per user and minute (then 429): the lookup
+ *     confirms a number, so it must not become a way to test many
  * @param maxBodySize largest accepted request body (then 413)
  * @param adminPaths path prefixes only admins may call (403 for everyone else)
  * @param corsAllowedOrigins origins allowed cross-site; empty (the default) means CORS is off
@@ -32,6 +34,7 @@ public record SecurityProperties(
     @DefaultValue List<ApiKey> apiKeys,
     @DefaultValue Oidc oidc,
     @DefaultValue("10") int tokenRequestsPerMinute,
+    @DefaultValue("20") int lookupsPerMinute,
     @DefaultValue("1MB") DataSize maxBodySize,
     @DefaultValue({"/api/v1/sources", "/api/v1/mappings", "/api/v1/quarantine", "/api/v1/audit"}) List<String> adminPaths,
     @DefaultValue List<String> corsAllowedOrigins) {

@@ -34,6 +34,11 @@ public final class UserDirectory {
     return PasswordHasher.matches(password, user.passwordHash()) ? Optional.of(user.principal()) : Optional.empty();
   }
 
+  /** Whether a user of this name exists (for per-account limits; says nothing to the caller). */
+  boolean knows(String username) {
+    return username != null && users.containsKey(username);
+  }
+
   public int size() {
     return users.size();
   }

@@ -260,7 +260,7 @@ class ConsoleE2EIT {
 
   @Test
   @Order(9)
-  void aGridWorkerSeesOnlyHerCommunityMaskedAndNoAdminPages() throws Exception {
+  void aGridWorkerSeesHerCommunitysNamesPhonesAnd独居InClearButNothingElse() throws Exception {
     browser.click(By.id("logout"));
     browser.await(By.id("login-form"));
     login("grid", ConsoleHub.PASSWORD);
@@ -276,9 +276,27 @@ class ConsoleE2EIT {
     // masked values stay masked: the table shows the ID number as the API sent it
     assertThat(column("证件号码")).isNotEmpty().allMatch(v -> v.contains("*"));
     assertThat(browser.driver.findElements(By.cssSelector("button.chip[data-tag='社区矫正对象']"))).as("restricted tags are not offered").isEmpty();
+    // her job (access-policy.md): the lonely elderly of one building, by name and phone, one click away
+    browser.choose(By.id("area-grid_code"), ReadFixtures.YUTANG + "001");
+    browser.choose(By.id("area-compound_name"), COMPOUND);
+    browser.choose(By.id("area-building_no"), building);
+    browser.until("the 独居 chip to count the building's lonely elderly for the grid worker", d -> String.valueOf(expected.size()).equals(
+        browser.script("const c = document.querySelector(\"button.chip[data-tag='独居'] .count\"); return c && c.textContent;")));
+    if (!"true".equals(browser.script("return document.querySelector(\"button.chip[data-tag='独居']\").getAttribute('aria-pressed')"))) {
+      browser.click(By.cssSelector("button.chip[data-tag='独居']"));
+    }
+    browser.awaitText(By.id("result-total"), "共 " + expected.size() + " 人");
+    browser.settle();
+    List<String> names = browser.driver.findElements(By.cssSelector("#results-table a.person-link")).stream().map(WebElement::getText).toList();
+    assertThat(names).as("names in clear").containsExactlyInAnyOrderElementsOf(expected.stream().map(d -> (String) d.get("full_name")).toList());
+    List<String> phones = column("联系电话");
+    assertThat(phones).as("phones in clear").noneMatch(v -> v.contains("*"))
+        .containsAll(expected.stream().map(d -> (String) d.get("phone")).filter(java.util.Objects::nonNull).toList());
+    assertThat(column("标签")).as("the care tag shown").allMatch(v -> v.contains("独居"));
+    browser.screenshots("10-grid-worker-alone", By.id("results-table"));
     browser.go("#/sources");
     browser.awaitText(By.id("main"), "仅对数据管理员开放");
-    browser.screenshots("10-forbidden", By.id("main"));
+    browser.screenshots("11-forbidden", By.id("main"));
   }
 
   private static void login(String user, String password) {

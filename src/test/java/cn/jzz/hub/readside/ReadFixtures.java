@@ -128,7 +128,10 @@ public final class ReadFixtures {
   private static void revealing(Map<String, Object> d, int i) {
     String id = (String) d.get("id_number");
     String name = (String) d.get("full_name");
-    String key = "h" + String.format("%032x", 0xABCL * (i + 1));
+    // record keys as the merge writes them, <entity>:<key>: they name the register (sqjz_jzdx is 社区矫正)
+    String key = "sqjz_jzdx:" + i;
+    String gaj = "RK_JBXX:" + i;
+    String zfw = "wg_rfxx:" + i;
     d.put("sources", List.of("gaj", "sfj", "zfw"));
     d.put("provenance", Map.of(
         "full_name", Map.of("source", "gaj", "record_key", key, "source_time", "2026-01-01T00:00:00Z", "rule", "ordered"),
@@ -141,13 +144,13 @@ public final class ReadFixtures {
         "full_name", List.of(Map.of("value", name + "某", "source", "sfj", "record_key", key)),
         "religion", List.of(Map.of("value", "20", "source", "zfw", "record_key", key))));
     d.put("quality", List.of(
-        "gaj " + key + ": id_number: INVALID_CHECKSUM (" + id + " has check digit 0)",
-        "zfw " + key + ": phone: '" + "1390537" + String.format("%04d", i) + "5' is not a whole number",
-        "zfw " + key + ": full_name: '" + name + "先生' is longer than 10 characters",
-        "zfw " + key + ": community_code: no known community name in '山东省济宁市任城区古槐路12号3号楼2单元501室'",
-        "gaj " + key + ": religion: 'XJ-religion-77' is not a code of table religion",
+        "gaj " + gaj + ": id_number: INVALID_CHECKSUM (" + id + " has check digit 0)",
+        "zfw " + zfw + ": phone: '" + "1390537" + String.format("%04d", i) + "5' is not a whole number",
+        "zfw " + zfw + ": full_name: '" + name + "先生' is longer than 10 characters",
+        "zfw " + zfw + ": community_code: no known community name in '山东省济宁市任城区古槐路12号3号楼2单元501室'",
+        "gaj " + gaj + ": religion: 'XJ-religion-77' is not a code of table religion",
         "sfj " + key + ": full_name: '" + name + "' is longer than 10 characters",
-        "zfw " + key + ": tags: zfw may not assert '社区矫正对象' (owners [sfj]); dropped",
+        "zfw " + zfw + ": tags: zfw may not assert '社区矫正对象' (owners [sfj]); dropped",
         "SEX_DISAGREES_WITH_ID: 性别与证件号码第17位不符。Sex code 1 disagrees with the ID number's 17th digit (female): check the source record."));
   }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Negative security tests: each fails without its protection. */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class SecurityIT {
 
   static ReadHub read;
@@ -128,7 +129,8 @@ class SecurityIT {
       assertThat(text).as(leak).doesNotContain(leak);
     }
     JsonNode first = all.path("items").get(0);
-    assertThat(first.path("id_number").asText()).matches("370811\\*{8}[0-9X]{4}");
+    // the ID mask keeps only the region: her clear birth date must not complete it
+    assertThat(first.path("id_number").asText()).matches("370811\\*{12}");
     assertThat(first.path("phone").asText()).matches("1[0-9]{2}\\*{4}[0-9]{4}");
     assertThat(first.path("full_name").asText()).endsWith("*");
     assertThat(first.path("hukou_address").asText()).endsWith("号楼****").doesNotContain("单元");
@@ -147,13 +149,24 @@ class SecurityIT {
     assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"filters\":[{\"field\":\"justice_tags\",\"op\":\"exists\"}]}"), 403, "FIELD_NOT_PERMITTED");
     assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"filters\":[{\"field\":\"religion\",\"op\":\"eq\",\"value\":\"10\"}]}"), 403, "FIELD_NOT_PERMITTED");
     assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"tags_any\":[\"社区矫正对象\"]}"), 403, "FIELD_NOT_PERMITTED");
-    assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"tags_all\":[\"独居\"]}"), 403, "FIELD_NOT_PERMITTED");
+    // care tags are counted only: never to list people
+    assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"tags_all\":[\"独居\"]}"), 400, "INVALID_QUERY");
     assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"facets\":[\"public_safety_tags\"]}"), 403, "FIELD_NOT_PERMITTED");
-    assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"facets\":[\"id_number\"]}"), 403, "FIELD_NOT_PERMITTED");
+    assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"facets\":[\"id_number\"]}"), 400, "INVALID_QUERY");
     assertError(read.as("analyst", "POST", "/api/v1/residents/search", "{\"sort\":[{\"field\":\"health_status\"}]}"), 403, "FIELD_NOT_PERMITTED");
-    assertError(read.as("grid", "POST", "/api/v1/residents/search", "{\"filters\":[{\"field\":\"id_number\",\"op\":\"prefix\",\"value\":\"3708\"}]}"), 403, "FIELD_NOT_PERMITTED");
-    JsonNode tagFacet = read.ok("analyst", "POST", "/api/v1/residents/search", "{\"size\":0,\"facets\":[\"tag_all\"]}").path("facets").path("tag_all");
-    assertThat(tagFacet.toString()).contains("退役士兵").doesNotContain("社区矫正对象").doesNotContain("严重精神障碍患者").doesNotContain("独居");
+    assertError(read.as("grid", "POST", "/api/v1/residents/search", "{\"filters\":[{\"field\":\"id_number\",\"op\":\"prefix\",\"value\":\"3708\"}]}"), 400, "INVALID_QUERY");
+    // listing people: only the tags she sees per person are counted
+    JsonNode listed = read.ok("analyst", "POST", "/api/v1/residents/search", "{\"size\":10,\"facets\":[\"tag_all\"]}");
+    assertThat(listed.path("facets").path("tag_all").toString()).contains("退役士兵").doesNotContain("社区矫正对象").doesNotContain("严重精神障碍患者").doesNotContain("独居");
+    assertThat(listed.has("suppressed_below")).isFalse();
+    // counting only: care tags are counted, small cells suppressed; restricted and health tags not even counted
+    JsonNode counted = read.ok("analyst", "POST", "/api/v1/residents/search", "{\"size\":0,\"facets\":[\"tag_all\"]}");
+    assertThat(counted.path("suppressed_below").asInt()).isEqualTo(5);
+    assertThat(counted.path("facets").path("tag_all").toString()).doesNotContain("社区矫正对象").doesNotContain("严重精神障碍患者").doesNotContain("高血压");
+    counted.path("facets").path("tag_all").forEach(b -> assertThat(b.path("count").asLong()).isGreaterThanOrEqualTo(5));
+    long aloneCount = ReadFixtures.count(read.people, d -> ReadFixtures.registered(d) && ReadFixtures.hasTag(d, "elderly_tags", "独居"));
+    JsonNode aloneOnly = read.ok("analyst", "POST", "/api/v1/residents/search", "{\"size\":0,\"tags_all\":[\"独居\"]}");
+    assertThat(aloneOnly.path("total").isNull() ? 0 : aloneOnly.path("total").asLong()).isEqualTo(aloneCount >= 5 ? aloneCount : 0);
     // a grant opens exactly its field
     long alone = ReadFixtures.count(read.people, d -> ReadFixtures.registered(d) && ReadFixtures.hasTag(d, "elderly_tags", "独居"));
     assertThat(read.ok("elder", "POST", "/api/v1/residents/search", "{\"tags_all\":[\"独居\"]}").path("total").asLong()).isEqualTo(alone).isPositive();
@@ -187,7 +200,9 @@ class SecurityIT {
       assertThat(page.path("quality")).hasSize(5);
       assertThat(quality).doesNotContain(id).doesNotContain(name + "先生").doesNotContain("'" + name + "'").doesNotContain("1390537")
           .doesNotContain("2单元501室").doesNotContain("XJ-religion-77").doesNotContain("religion").doesNotContain("sfj").doesNotContain("社区矫正对象");
-      assertThat(quality).contains(id.substring(0, 6) + "********" + id.substring(14)).contains("'" + cn.jzz.hub.security.Masks.name(name + "先生") + "'").contains("SEX_DISAGREES_WITH_ID");
+      assertThat(quality).doesNotContain("RK_JBXX").doesNotContain("wg_rfxx").doesNotContain("sqjz_jzdx");
+      assertThat(page.path("provenance").toString() + page.path("conflicts")).doesNotContain("record_key");
+      assertThat(quality).contains(id.substring(0, 6) + "************").contains("'" + cn.jzz.hub.security.Masks.name(name + "先生") + "'").contains("SEX_DISAGREES_WITH_ID");
     }
     // search items, a sources filter, facet and sort, and an export's filter: the same
     JsonNode items = read.ok("analyst", "POST", "/api/v1/residents/search", "{\"size\":1000,\"facets\":[\"sources\"]}");
@@ -259,11 +274,117 @@ class SecurityIT {
     assertError(read.as("admin", "GET", "/api/v1/audit?from=yesterday", null), 400, "INVALID_PARAMETER");
   }
 
+  /** The same path spelled differently: each must get the refusal the plain path gets, never a 200 or a 500. */
+  static List<String> encodedVariants(String path) {
+    List<String> out = new java.util.ArrayList<>();
+    String[] segments = path.substring(1).split("/");
+    for (int i = 0; i < segments.length; i++) {
+      String seg = segments[i];
+      if (seg.isEmpty() || !Character.isLetter(seg.charAt(0))) {
+        continue;
+      }
+      String lower = String.format("%%%02x", (int) seg.charAt(0)) + seg.substring(1);
+      String upper = String.format("%%%02X", (int) seg.charAt(seg.length() - 1));
+      out.add(replaceSegment(segments, i, lower));
+      out.add(replaceSegment(segments, i, seg.substring(0, seg.length() - 1) + upper));
+      out.add(replaceSegment(segments, i, seg + ";jsessionid=x"));
+    }
+    out.add(path.replaceFirst("/", "//"));
+    out.add(path.replaceFirst("^/([^/]+)/", "/$1//"));
+    out.add(path + "/");
+    out.add(path.replaceFirst("^/([^/]+)/", "/$1/%2e/"));
+    out.add(path.replaceFirst("^/([^/]+)/", "/$1/./"));
+    out.add(path.replaceFirst("^/([^/]+)/", "/$1/x/../"));
+    out.add(path.replaceFirst("^/([^/]+)/", "/$1%2f"));
+    return out;
+  }
+
+  private static String replaceSegment(String[] segments, int i, String with) {
+    String[] copy = segments.clone();
+    copy[i] = with;
+    return "/" + String.join("/", copy);
+  }
+
   @Test
+  void encodedVariantsOfEveryPathAreRefusedLikeThePath() throws Exception {
+    // the holes the review found, by name
+    assertError(read.as(null, "GET", "/%61ctuator/prometheus", null), 401, "UNAUTHENTICATED");
+    assertError(read.as(null, "GET", "/%61pi/v1/schema", null), 401, "UNAUTHENTICATED");
+    assertError(read.as(null, "POST", "/%61pi/v1/residents/search", "{}"), 401, "UNAUTHENTICATED");
+    assertError(read.as("analyst", "GET", "/%61ctuator/prometheus", null), 403, "FORBIDDEN");
+    assertError(read.as("grid", "GET", "/api/v1/%61udit", null), 403, "FORBIDDEN");
+    assertThat(read.as("grid", "GET", "/api/v1/sources%2f", null).statusCode()).as("the firewall refuses an encoded slash").isEqualTo(400);
+    int checked = 0;
+    for (String[] e : mappedEndpoints()) {
+      if (isPublic(e[1]) || e[0].equals("OPTIONS") || e[0].equals("HEAD")) {
+        continue;
+      }
+      String path = e[1].replaceAll("\\{\\*?([^}]+)}", "x1");
+      String body = e[0].equals("GET") || e[0].equals("DELETE") ? null : "{}";
+      for (String variant : encodedVariants(path)) {
+        HttpResponse<String> r = read.as(null, e[0], variant, body);
+        assertThat(r.statusCode()).as(e[0] + " " + variant + " → " + r.body()).isIn(400, 401);
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(200);
+    // and an admin-only path in any spelling stays admin-only for a signed-in grid worker
+    for (String variant : encodedVariants("/api/v1/audit")) {
+      assertThat(read.as("grid", "GET", variant, null).statusCode()).as(variant).isIn(400, 403, 404);
+    }
+  }
+
+  @Test
+  void personPagesAndAnswersAreNeverCached() throws Exception {
+    HttpResponse<String> page = read.as("grid", "GET", "/api/v1/residents/" + read.people.stream()
+        .filter(d -> ReadFixtures.YUTANG.equals(d.get("community_code"))).findFirst().orElseThrow().get("person_id"), null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+    assertThat(read.as("grid", "POST", "/api/v1/residents/search", "{}").headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+  }
+
+  @Test
+  void lookupsByIdNumberAreLimitedPerUserAndAudited() throws Exception {
+    String id = (String) yucaiPerson.get("id_number");
+    int limited = 0;
+    for (int i = 0; i < 45; i++) {
+      HttpResponse<String> r = read.as("gridcell", "POST", "/api/v1/residents/lookup", Json.write(Map.of("id_number", id)));
+      assertThat(r.statusCode()).isIn(404, 429);
+      limited += r.statusCode() == 429 ? 1 : 0;
+    }
+    assertThat(limited).as("lookups past hub.security.lookups-per-minute (20)").isGreaterThanOrEqualTo(5);
+    JsonNode audit = read.ok("admin", "GET", "/api/v1/audit?user=gridcell&action=residents.lookup&size=100", null);
+    assertThat(audit.toString()).contains("TOO_MANY_LOOKUPS").doesNotContain(id);
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(1)
+  void failedSignInsAreLimitedPerAccountSoGuessingFromManyAddressesGainsNothing() throws Exception {
+    // the per-address budget is 40 here; the account's is 5 failures a minute, whatever the address
+    int limited = 0;
+    for (int i = 0; i < 15; i++) {
+      HttpResponse<String> r = read.call("POST", "/%61pi/v1/auth/token", "{\"username\":\"elder\",\"password\":\"wrong\"}", Map.of());
+      assertThat(r.statusCode()).isIn(401, 429);
+      if (i < 5) {
+        assertThat(r.statusCode()).as("the first five failures are answered").isEqualTo(401);
+      }
+      if (r.statusCode() == 429) {
+        assertThat(r.body()).contains("this account");
+        limited++;
+        assertThat(r.headers().firstValue("Retry-After")).isPresent();
+      }
+    }
+    assertThat(limited).isGreaterThanOrEqualTo(3);
+    // another account from the same address is not affected
+    assertThat(read.call("POST", "/api/v1/auth/token", "{\"username\":\"grid\",\"password\":\"" + ReadHub.PASSWORD + "\"}", Map.of()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
   void theTokenEndpointIsRateLimited() throws Exception {
     int limited = 0;
     for (int i = 0; i < 45; i++) {
-      HttpResponse<String> r = read.call("POST", "/api/v1/auth/token", "{\"username\":\"analyst\",\"password\":\"wrong\"}", Map.of());
+      HttpResponse<String> r = read.call("POST", "/api/v1/auth/token", "{\"username\":\"nobody-" + i + "\",\"password\":\"wrong\"}", Map.of());
       assertThat(r.statusCode()).isIn(401, 429);
       if (r.statusCode() == 429) {
         limited++;

@@ -56,7 +56,7 @@ class MasksAndGuardTest {
     env.setProperty("hub.identity.key-file", "./data/secrets/person-id.key");
     SecurityProperties security =
         new SecurityProperties(false, Duration.ofMinutes(15), null, List.of(new SecurityProperties.User("admin", PasswordHasher.hash("admin"), "admin", List.of())), List.of(),
-            new SecurityProperties.Oidc("hub_role", "hub_jurisdiction", "hub_grants"), 10, org.springframework.util.unit.DataSize.ofMegabytes(1), List.of(), List.of());
+            new SecurityProperties.Oidc("hub_role", "hub_jurisdiction", "hub_grants"), 10, 20, org.springframework.util.unit.DataSize.ofMegabytes(1), List.of(), List.of());
     assertThatThrownBy(() -> ProductionGuard.check(env, security))
         .isInstanceOf(ConfigProblems.InvalidConfigException.class)
         .hasMessageContaining("hub.security.enabled")
@@ -92,6 +92,6 @@ class MasksAndGuardTest {
 
   private static SecurityProperties security(List<SecurityProperties.User> users) {
     return new SecurityProperties(true, Duration.ofMinutes(15), null, users, List.of(),
-        new SecurityProperties.Oidc("hub_role", "hub_jurisdiction", "hub_grants"), 10, org.springframework.util.unit.DataSize.ofMegabytes(1), List.of(), List.of());
+        new SecurityProperties.Oidc("hub_role", "hub_jurisdiction", "hub_grants"), 10, 20, org.springframework.util.unit.DataSize.ofMegabytes(1), List.of(), List.of());
   }
 }
