@@ -180,12 +180,12 @@ public final class ExportService implements AutoCloseable {
   /** Queues an export; answers at once with the job. */
   public Map<String, Object> create(ExportRequest request, Principal principal) {
     Plan plan = plan(request, principal);
-    long pending = jobs.values().stream().filter(j -> j.owner.equals(principal.username()) && (j.state == ExportJob.State.queued || j.state == ExportJob.State.running)).count();
+    long pending = jobs.values().stream().filter(j -> j.owner.equals(principal.ownerKey()) && (j.state == ExportJob.State.queued || j.state == ExportJob.State.running)).count();
     if (pending >= properties.maxPendingPerUser()) {
       throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_EXPORTS", "you have " + pending + " exports queued or running; wait for them to finish");
     }
     String id = "x" + HexFormat.of().formatHex(bytes(16));
-    ExportJob job = new ExportJob(id, principal.username(), plan.format(), clock.instant(), plan.omitted());
+    ExportJob job = new ExportJob(id, principal.ownerKey(), plan.format(), clock.instant(), plan.omitted());
     jobs.put(id, job);
     audit.record(principal, new AuditEvent("exports.create", "allowed", 202, plan.auditQuery(), null, null, plan.purpose(), id, plan.omitted().isEmpty() ? null : "omitted " + plan.omitted()));
     workers.submit(() -> {
@@ -232,7 +232,7 @@ public final class ExportService implements AutoCloseable {
    */
   long runNow(ExportRequest request, Principal principal, Path target, String name) throws Exception {
     Plan plan = plan(request, principal);
-    ExportJob job = new ExportJob(name, principal.username(), plan.format(), clock.instant(), plan.omitted());
+    ExportJob job = new ExportJob(name, principal.ownerKey(), plan.format(), clock.instant(), plan.omitted());
     try {
       run(job, plan, principal, target);
       job.state = ExportJob.State.done;
@@ -303,8 +303,8 @@ public final class ExportService implements AutoCloseable {
 
   private ExportJob owned(String id, Principal principal) {
     ExportJob job = id == null ? null : jobs.get(id);
-    if (job == null || !job.owner.equals(principal.username())) {
-      ExportRetention.Expired gone = id == null ? null : retention.expired(id, principal.username());
+    if (job == null || !job.owner.equals(principal.ownerKey())) {
+      ExportRetention.Expired gone = id == null ? null : retention.expired(id, principal.ownerKey());
       if (gone != null) {
         throw expired(id, gone.finished());
       }

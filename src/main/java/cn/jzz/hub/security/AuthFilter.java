@@ -61,7 +61,11 @@ public final class AuthFilter extends OncePerRequestFilter {
       return;
     }
     if (!authentication.accepted()) {
-      WebSecurity.unauthorized(response, authentication.code(), authentication.message());
+      if (authentication.status() == 401) {
+        WebSecurity.unauthorized(response, authentication.code(), authentication.message());
+      } else {
+        write(response, authentication.status(), authentication.code(), authentication.message());
+      }
       auditRefusal(request, null, authentication.status(), authentication.code());
       return;
     }
@@ -94,8 +98,8 @@ public final class AuthFilter extends OncePerRequestFilter {
     }
     String token = header.substring(7).trim();
     Optional<Principal> own = tokens.verify(token);
-    // The hub's own tokens have two parts, JWTs three: only the latter are the identity provider's to judge.
-    if (own.isPresent() || oidc == null || token.chars().filter(c -> c == '.').count() != 2) {
+    // Not the hub's own (its signature and issuer): the identity provider's to judge, if one is configured.
+    if (own.isPresent() || oidc == null) {
       return known(own);
     }
     return oidc.authenticate(token);

@@ -108,7 +108,7 @@ public final class OidcTokens {
     }
     List<String> grants = jwt.hasClaim(claims.grantsClaim()) ? jwt.getClaimAsStringList(claims.grantsClaim()) : List.of();
     try {
-      return Authentication.of(Roles.principal(username, role, grants == null ? List.of() : grants));
+      return Authentication.of(Roles.principal(username, role, grants == null ? List.of() : grants).from(Principal.Origin.oidc));
     } catch (IllegalArgumentException e) {
       return Authentication.refused(403, "ROLE_INVALID", "the token of '" + username + "' carries hub claims the hub does not accept: " + e.getMessage());
     }

@@ -15,7 +15,17 @@ import java.util.Set;
  *     purpose) and, for the role {@code system}, the operations of its API key ({@code search},
  *     {@code person}, {@code lookup}, {@code export})
  */
-public record Principal(String username, Role role, String scope, Set<String> grants) {
+public record Principal(String username, Role role, String scope, Set<String> grants, Origin origin) {
+
+  /** Where the identity comes from: one name may exist in each, as different callers. */
+  public enum Origin {
+    /** A user of hub.security.users (or the demo's). */
+    local,
+    /** An API key. */
+    api_key,
+    /** The identity provider's subject. */
+    oidc
+  }
 
   public enum Role {
     admin,
@@ -31,6 +41,7 @@ public record Principal(String username, Role role, String scope, Set<String> gr
 
   public Principal {
     grants = grants == null ? Set.of() : Set.copyOf(grants);
+    origin = origin == null ? Origin.local : origin;
     if (scope != null && role == Role.department) {
       if (!scope.matches("[a-z][a-z0-9_]*")) {
         throw new IllegalArgumentException("a department is named by its source id (department@mzj), got '" + scope + "'");
@@ -40,8 +51,22 @@ public record Principal(String username, Role role, String scope, Set<String> gr
     }
   }
 
+  public Principal(String username, Role role, String scope, Set<String> grants) {
+    this(username, role, scope, grants, Origin.local);
+  }
+
   public Principal(String username, Role role, String scope) {
     this(username, role, scope, Set.of());
+  }
+
+  /** This identity with another origin. */
+  public Principal from(Origin from) {
+    return new Principal(username, role, scope, grants, from);
+  }
+
+  /** Who owns what this caller creates (export jobs): the origin and the name, never the name alone. */
+  public String ownerKey() {
+    return origin.name() + ":" + username;
   }
 
   /** The role as printed and sent to the console: {@code grid_worker@370811002001}. */

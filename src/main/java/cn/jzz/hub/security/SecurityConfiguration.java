@@ -35,8 +35,9 @@ public class SecurityConfiguration {
         problems.add(path + ".username", "missing");
         continue;
       }
-      if (!PasswordHasher.isHash(u.passwordHash())) {
-        problems.add(path + ".password-hash", "not a pbkdf2$… hash; make one with: java -cp <hub jar> cn.jzz.hub.security.PasswordHasher '<password>'");
+      java.util.Optional<String> weak = PasswordHasher.weakness(u.passwordHash());
+      if (weak.isPresent()) {
+        problems.add(path + ".password-hash", weak.get() + "; make a hash with: java -cp <hub jar> cn.jzz.hub.security.PasswordHasher '<password>'");
         continue;
       }
       try {
@@ -65,7 +66,7 @@ public class SecurityConfiguration {
       }
       try {
         String role = k.jurisdiction() == null || k.jurisdiction().isBlank() ? "system" : "system@" + k.jurisdiction();
-        keys.add(k.keyHash(), Roles.principal(k.name(), role, k.scopes()));
+        keys.add(k.keyHash(), Roles.principal(k.name(), role, k.scopes()).from(Principal.Origin.api_key));
       } catch (IllegalArgumentException e) {
         problems.add(path, e.getMessage());
       }

@@ -1,29 +1,49 @@
 package cn.jzz.hub.security;
 
-import cn.jzz.hub.support.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Map;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
-import javax.crypto.Mac;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
 
-/** Short-lived signed bearer tokens: {@code base64url(claims).base64url(HMAC-SHA256)}. */
+/**
+ * The hub's own bearer tokens: standard JWTs (HS256), signed and verified with Nimbus through Spring
+ * Security's encoder and decoder — the same library the OIDC path uses — with issuer, subject,
+ * expiry and the role, scope and grants claims.
+ */
 public final class TokenService {
 
-  private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
-  private static final Base64.Decoder DEC = Base64.getUrlDecoder();
+  /** The {@code iss} of the hub's own tokens: an identity provider's tokens carry their own. */
+  public static final String ISSUER = "jzz-hub";
 
-  private final byte[] key;
+  private final NimbusJwtEncoder encoder;
+  private final NimbusJwtDecoder decoder;
   private final Duration lifetime;
   private final Clock clock;
 
   public TokenService(byte[] key, Duration lifetime, Clock clock) {
-    this.key = key.clone();
+    SecretKeySpec secret = new SecretKeySpec(key.clone(), "HmacSHA256");
+    this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(secret));
+    this.decoder = NimbusJwtDecoder.withSecretKey(secret).macAlgorithm(MacAlgorithm.HS256).build();
+    JwtTimestampValidator expiry = new JwtTimestampValidator(Duration.ZERO);
+    expiry.setClock(clock);
+    this.decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiry, new JwtIssuerValidator(ISSUER)));
     this.lifetime = lifetime;
     this.clock = clock;
   }
@@ -33,49 +53,32 @@ public final class TokenService {
   }
 
   public String issue(Principal principal) {
-    long exp = clock.instant().plus(lifetime).getEpochSecond();
-    String claims =
-        Json.write(
-            Map.of(
-                "sub", principal.username(),
-                "role", principal.role().name(),
-                "scope", principal.scope() == null ? "" : principal.scope(),
-                "grants", new java.util.TreeSet<>(principal.grants()),
-                "exp", exp));
-    String payload = ENC.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
-    return payload + "." + ENC.encodeToString(sign(payload));
+    Instant now = clock.instant();
+    JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+        .issuer(ISSUER)
+        .subject(principal.username())
+        .issuedAt(now)
+        .expiresAt(now.plus(lifetime))
+        .claim("role", principal.role().name())
+        .claim("grants", List.copyOf(new TreeSet<>(principal.grants())));
+    if (principal.scope() != null) {
+      claims.claim("scope", principal.scope());
+    }
+    JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).type("JWT").build();
+    return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
   }
 
+  /** The principal of a valid, unexpired token of this hub; empty for anything else. */
   public Optional<Principal> verify(String token) {
-    int dot = token == null ? -1 : token.indexOf('.');
-    if (dot <= 0) {
+    if (token == null || token.isBlank()) {
       return Optional.empty();
     }
-    String payload = token.substring(0, dot);
     try {
-      if (!MessageDigest.isEqual(sign(payload), DEC.decode(token.substring(dot + 1)))) {
-        return Optional.empty();
-      }
-      var claims = Json.MAPPER.readTree(DEC.decode(payload));
-      if (claims.path("exp").asLong() < clock.instant().getEpochSecond()) {
-        return Optional.empty();
-      }
-      String scope = claims.path("scope").asText("");
-      java.util.Set<String> grants = new java.util.HashSet<>();
-      claims.path("grants").forEach(g -> grants.add(g.asText()));
-      return Optional.of(new Principal(claims.path("sub").asText(), Principal.Role.valueOf(claims.path("role").asText()), scope.isEmpty() ? null : scope, grants));
-    } catch (IllegalArgumentException | java.io.IOException e) {
+      Jwt jwt = decoder.decode(token);
+      Set<String> grants = new HashSet<>(Optional.ofNullable(jwt.getClaimAsStringList("grants")).orElse(List.of()));
+      return Optional.of(new Principal(jwt.getSubject(), Principal.Role.valueOf(jwt.getClaimAsString("role")), jwt.getClaimAsString("scope"), grants));
+    } catch (JwtException | IllegalArgumentException | NullPointerException e) {
       return Optional.empty();
-    }
-  }
-
-  private byte[] sign(String payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

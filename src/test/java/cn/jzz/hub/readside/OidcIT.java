@@ -57,6 +57,17 @@ class OidcIT {
   }
 
   @Test
+  void anIdentityProviderUserOfALocalUsersNameDoesNotShareHerExports() throws Exception {
+    // the local user "grid" and the provider's subject "grid": one name, two callers
+    JsonNode local = read.ok("grid", "POST", "/api/v1/exports", "{\"format\":\"csv\",\"columns\":[\"person_id\"]}");
+    String id = local.path("export_id").asText();
+    String namesake = idp.token("grid", GRID);
+    assertError(bearer(namesake, "GET", "/api/v1/exports/" + id, null), 404, "EXPORT_NOT_FOUND");
+    assertThat(bearer(namesake, "GET", "/api/v1/exports/" + id + "/file", null).statusCode()).isEqualTo(404);
+    assertThat(read.as("grid", "GET", "/api/v1/exports/" + id, null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void expiredForgedForeignAndUnknownKeyTokensAre401WithTheReason() throws Exception {
     Instant past = Instant.now().minus(Duration.ofHours(1));
     JWTClaimsSet expired = idp.base("wang.li", GRID).issueTime(Date.from(past)).expirationTime(Date.from(past.plus(Duration.ofMinutes(5)))).build();

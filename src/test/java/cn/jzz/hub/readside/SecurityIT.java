@@ -334,6 +334,44 @@ class SecurityIT {
     }
   }
 
+  /**
+   * Every mapped endpoint, called by a grid worker with someone of another community as the path's
+   * id and an empty body: no answer carries what the policy keeps from her (that person's name, ID
+   * number or phone; any restricted tag; a source record key). A new endpoint that forgets the policy
+   * fails here without anyone having to remember it.
+   */
+  @Test
+  void noEndpointGivesAGridWorkerWhatThePolicyKeepsFromHer() throws Exception {
+    String outsider = (String) yucaiPerson.get("person_id");
+    List<String> secrets = new java.util.ArrayList<>(List.of((String) yucaiPerson.get("id_number"), "社区矫正对象", "刑满释放人员", "record_key", "sqjz_jzdx"));
+    if (yucaiPerson.get("phone") != null) {
+      secrets.add((String) yucaiPerson.get("phone"));
+    }
+    String name = (String) yucaiPerson.get("full_name");
+    int called = 0;
+    for (String[] e : mappedEndpoints()) {
+      if (isPublic(e[1]) || e[0].equals("OPTIONS") || e[0].equals("HEAD") || e[0].equals("DELETE")) {
+        continue;
+      }
+      String path = e[1].replaceAll("\\{\\*?([^}]+)}", outsider);
+      String body = e[0].equals("GET") ? null : "{}";
+      HttpResponse<String> r = read.as("grid", e[0], path, body);
+      assertThat(r.statusCode()).as(e[0] + " " + e[1]).isNotEqualTo(500);
+      assertThat(r.body()).as(e[0] + " " + e[1] + " must not name the outsider").doesNotContain("\"" + name + "\"");
+      // the schema and the caller's own view name the tags (reference data, no person); nothing else may
+      boolean describesTags = e[1].equals("/api/v1/schema") || e[1].equals("/api/v1/me");
+      for (String secret : secrets) {
+        if (!(describesTags && secret.matches("\\p{IsHan}+"))) {
+          assertThat(r.body()).as(e[0] + " " + e[1] + " must not carry " + secret).doesNotContain(secret);
+        }
+      }
+      called++;
+    }
+    assertThat(called).isGreaterThan(20);
+    // and the lookup by the outsider's own ID number answers as for nobody
+    assertError(read.as("grid", "POST", "/api/v1/residents/lookup", Json.write(Map.of("id_number", yucaiPerson.get("id_number")))), 404, "PERSON_NOT_FOUND");
+  }
+
   @Test
   void personPagesAndAnswersAreNeverCached() throws Exception {
     HttpResponse<String> page = read.as("grid", "GET", "/api/v1/residents/" + read.people.stream()

@@ -49,6 +49,20 @@ class MasksAndGuardTest {
   }
 
   @Test
+  void weakConfiguredPasswordHashesStopTheStartAllAtOnce() {
+    String thousandRounds = "pbkdf2$1000$" + java.util.Base64.getEncoder().encodeToString(new byte[16]) + "$" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    SecurityProperties props = security(List.of(
+        new SecurityProperties.User("a", thousandRounds, "admin", List.of()),
+        new SecurityProperties.User("b", "{noop}secret", "analyst", List.of()),
+        new SecurityProperties.User("c", PasswordHasher.hash("fine-password"), "analyst", List.of())));
+    assertThatThrownBy(() -> new SecurityConfiguration().userDirectory(props, new MockEnvironment()))
+        .isInstanceOf(ConfigProblems.InvalidConfigException.class)
+        .hasMessageContaining("hub.security.users[0].password-hash").hasMessageContaining("1000 rounds")
+        .hasMessageContaining("hub.security.users[1].password-hash").hasMessageContaining("{noop}")
+        .hasMessageNotContaining("users[2]");
+  }
+
+  @Test
   void productionRefusesDemoSettings() {
     MockEnvironment env = new MockEnvironment();
     env.setActiveProfiles("prod");
