@@ -343,7 +343,7 @@ class SecurityIT {
   @Test
   void noEndpointGivesAGridWorkerWhatThePolicyKeepsFromHer() throws Exception {
     String outsider = (String) yucaiPerson.get("person_id");
-    List<String> secrets = new java.util.ArrayList<>(List.of((String) yucaiPerson.get("id_number"), "社区矫正对象", "刑满释放人员", "record_key", "sqjz_jzdx"));
+    List<String> secrets = new java.util.ArrayList<>(List.of((String) yucaiPerson.get("id_number"), "社区矫正对象", "刑满释放人员", "\"record_key\"", "sqjz_jzdx"));
     if (yucaiPerson.get("phone") != null) {
       secrets.add((String) yucaiPerson.get("phone"));
     }
