@@ -1,5 +1,7 @@
 package cn.jzz.hub.export;
 
+import java.text.Normalizer;
+
 /**
  * Cell values made safe for spreadsheets. A value starting with {@code = + - @} (or a tab or carriage
  * return) could run as a formula when the file is opened: it gets a leading {@code '} — the prefix
@@ -19,11 +21,35 @@ public final class CellSafety {
     if (isPlainNumber(value)) {
       return value;
     }
-    char c = value.charAt(0);
-    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
-      return "'" + value;
+    return startsLikeFormula(value) ? "'" + value : value;
+  }
+
+  /**
+   * Spreadsheets skip leading blanks and read full-width signs as their ASCII forms, so the first
+   * character that counts is the first one after blanks and invisible characters, compared after
+   * NFKC (which folds {@code ＝} to {@code =}).
+   */
+  static boolean startsLikeFormula(String value) {
+    for (int i = 0; i < value.length(); ) {
+      int cp = value.codePointAt(i);
+      if (cp == '\t' || cp == '\r' || cp == '\n') {
+        return true;
+      }
+      if (!ignorable(cp)) {
+        String folded = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+        char c = folded.isEmpty() ? ' ' : folded.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@';
+      }
+      i += Character.charCount(cp);
     }
-    return value;
+    return false;
+  }
+
+  private static boolean ignorable(int cp) {
+    return Character.isWhitespace(cp)
+        || Character.isSpaceChar(cp)
+        || Character.getType(cp) == Character.FORMAT
+        || cp == 0xFEFF;
   }
 
   /** {@code -?[0-9]{1,15}(\.[0-9]+)?}, without a regex: this runs for every cell of an export. */

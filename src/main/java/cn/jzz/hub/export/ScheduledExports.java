@@ -85,6 +85,10 @@ public final class ScheduledExports implements Processor {
       } catch (Exception e) {
         last = e;
         log.warn("scheduled export {} attempt {}/{} failed: {}", name, attempt, attempts, e.getMessage());
+        if (e instanceof InvalidSchedule) {
+          attempts = attempt;
+          break;
+        }
         if (attempt < attempts) {
           Thread.sleep(properties.retryDelay().toMillis());
         }
@@ -104,22 +108,56 @@ public final class ScheduledExports implements Processor {
 
   private Spec spec(String body) throws Exception {
     if (body == null || body.isBlank()) {
-      throw new IllegalArgumentException("the route gives no export: set the body to the export (query, template or columns, format, destination)");
+      throw new InvalidSchedule("the route gives no export: set the body to the export (query, template or columns, format, destination)");
     }
     JsonNode tree = YAML.readTree(body);
     if (!(tree instanceof ObjectNode node)) {
-      throw new IllegalArgumentException("the export must be a YAML/JSON object");
+      throw new InvalidSchedule("the export must be a YAML/JSON object");
     }
     JsonNode destination = node.remove("destination");
-    if (destination == null || destination.asText().isBlank()) {
-      throw new IllegalArgumentException("destination (a directory) is missing");
-    }
+    Path directory = destination(baseDir, destination == null ? null : destination.asText());
     JsonNode query = node.remove("query");
     if (query instanceof ObjectNode q) {
       node.setAll(q);
     }
     ExportRequest request = RequestBodies.read(node, ExportRequest.class, null);
-    return new Spec(request, baseDir.resolve(destination.asText()));
+    return new Spec(request, directory);
+  }
+
+  /**
+   * The directory under the data dir a schedule writes to. Files with residents' data go only where the
+   * hub's retention and permissions apply, so a destination is relative and stays inside the data dir.
+   */
+  static Path destination(Path baseDir, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidSchedule("destination (a directory under " + baseDir + ") is missing");
+    }
+    Path relative = Path.of(value);
+    List<String> problems = new ArrayList<>();
+    if (relative.isAbsolute() || value.startsWith("/") || value.startsWith("\\") || value.matches("^[A-Za-z]:.*")) {
+      problems.add("destination '" + value + "' is absolute; give a directory relative to the data dir " + baseDir + ", e.g. exports/scheduled/<name>");
+    }
+    for (Path part : relative) {
+      if (part.toString().equals("..")) {
+        problems.add("destination '" + value + "' contains '..'; a scheduled export writes only inside the data dir " + baseDir);
+        break;
+      }
+    }
+    Path resolved = baseDir.resolve(relative).normalize();
+    if (problems.isEmpty() && !resolved.startsWith(baseDir.normalize())) {
+      problems.add("destination '" + value + "' leads outside the data dir " + baseDir);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidSchedule(String.join("; ", problems));
+    }
+    return resolved;
+  }
+
+  /** A schedule whose definition is wrong: retrying cannot help, the route file must change. */
+  static final class InvalidSchedule extends IllegalArgumentException {
+    InvalidSchedule(String message) {
+      super(message + " (fix the route in routes/)");
+    }
   }
 
   private void record(String name, Instant started, String result, long rows, String file, int attempts, String error) {

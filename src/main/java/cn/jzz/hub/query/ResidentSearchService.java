@@ -11,6 +11,7 @@ import cn.jzz.hub.schema.ResidentSchema;
 import cn.jzz.hub.schema.AccessPolicyDefinition.Rows;
 import cn.jzz.hub.security.AuditEvent;
 import cn.jzz.hub.security.AuditLog;
+import cn.jzz.hub.security.Masks;
 import cn.jzz.hub.security.CallerView;
 import cn.jzz.hub.security.FieldProtection;
 import cn.jzz.hub.security.RateLimiter;
@@ -259,7 +260,7 @@ public final class ResidentSearchService {
     }
     String personId = personIds.of(valid.id());
     Map<String, Object> doc = find(personId, principal);
-    audit.record(principal, new AuditEvent("residents.lookup", doc == null ? "denied" : "allowed", doc == null ? 404 : 200, Map.of("id_number", IdNumbers.mask(valid.id().number())), personId, doc == null ? 0L : 1L, null, null, doc == null ? "not found or outside jurisdiction" : null));
+    audit.record(principal, new AuditEvent("residents.lookup", doc == null ? "denied" : "allowed", doc == null ? 404 : 200, Map.of("id_number", Masks.idNumber(valid.id().number())), personId, doc == null ? 0L : 1L, null, null, doc == null ? "not found or outside jurisdiction" : null));
     if (doc == null) {
       throw notFound();
     }
@@ -323,8 +324,8 @@ public final class ResidentSearchService {
 
   private static Object maskIds(Object value) {
     if (value instanceof List<?> list) {
-      return list.stream().map(v -> IdNumbers.mask(String.valueOf(v))).toList();
+      return list.stream().map(v -> Masks.idNumber(String.valueOf(v))).toList();
     }
-    return value == null ? null : IdNumbers.mask(String.valueOf(value));
+    return value == null ? null : Masks.idNumber(String.valueOf(value));
   }
 }

@@ -2,6 +2,7 @@ package cn.jzz.hub.security;
 
 import cn.jzz.hub.api.ApiException;
 import cn.jzz.hub.support.Json;
+import cn.jzz.hub.support.PersonalNumbers;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
@@ -92,15 +93,17 @@ public final class AuditLog {
     doc.put("action", event.action());
     doc.put("outcome", event.outcome());
     doc.put("status", event.status());
+    // What a caller typed may hold an ID or phone number (text, purpose): the audit keeps it cut.
     if (event.query() != null && !event.query().isEmpty()) {
-      doc.put("query", event.query());
-      doc.put("query_text", Json.write(event.query()));
+      Object query = PersonalNumbers.scrubAll(event.query());
+      doc.put("query", query);
+      doc.put("query_text", Json.write(query));
     }
     doc.put("person_id", event.personId());
     doc.put("rows", event.rows());
-    doc.put("purpose", event.purpose());
+    doc.put("purpose", PersonalNumbers.scrub(event.purpose()));
     doc.put("export_id", event.exportId());
-    doc.put("detail", event.detail());
+    doc.put("detail", PersonalNumbers.scrub(event.detail()));
     RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
     if (attributes instanceof ServletRequestAttributes servlet) {
       doc.put("client", servlet.getRequest().getRemoteAddr());
@@ -148,8 +151,9 @@ public final class AuditLog {
               Map.class);
       List<Object> items = new ArrayList<>();
       for (Hit<Map> hit : response.hits().hits()) {
+        // Entries written before numbers were cut at write time are cut on the way out.
         @SuppressWarnings("unchecked")
-        Map<String, Object> entry = new LinkedHashMap<>(hit.source());
+        Map<String, Object> entry = (Map<String, Object>) PersonalNumbers.scrubAll(hit.source());
         entry.remove("query_text");
         entry.put("id", hit.id());
         items.add(entry);

@@ -232,6 +232,11 @@ class SecurityIT {
       assertThat(answer.statusCode()).as(bad + " → " + answer.body()).isBetween(400, 499);
       assertThat(answer.body()).contains("\"error\"").doesNotContain("Exception");
     }
+    for (Map.Entry<String, String> nullStatus : Map.of("/api/v1/residents/search", "{\"status\":[null]}", "/api/v1/exports", "{\"status\":[null],\"format\":\"csv\"}").entrySet()) {
+      HttpResponse<String> answer = read.as("admin", "POST", nullStatus.getKey(), nullStatus.getValue());
+      assertThat(answer.statusCode()).as(nullStatus.getKey() + " → " + answer.body()).isEqualTo(400);
+      assertThat(answer.body()).contains("status[0]");
+    }
     HttpResponse<String> xml = read.call("POST", "/api/v1/residents/search", "<q/>", Map.of("Authorization", "Bearer " + read.token("admin"), "Content-Type", "application/xml"));
     assertThat(xml.statusCode()).isEqualTo(415);
     // hostile YAML to the mapping endpoints: refused unread with 400, never run, never a 500
@@ -272,6 +277,16 @@ class SecurityIT {
     JsonNode forbidden = read.ok("admin", "GET", "/api/v1/audit?user=analyst&outcome=denied", null);
     assertThat(forbidden.toString()).contains("403");
     assertError(read.as("admin", "GET", "/api/v1/audit?from=yesterday", null), 400, "INVALID_PARAMETER");
+  }
+
+  @Test
+  void numbersTypedIntoTextOrFiltersNeverReachTheAudit() throws Exception {
+    String id = (String) yucaiPerson.get("id_number");
+    String phone = "13912345678";
+    read.as("analyst", "POST", "/api/v1/residents/search", Json.write(Map.of("text", id + " " + phone)));
+    read.as("admin", "POST", "/api/v1/residents/search", Json.write(Map.of("text", "找 " + phone, "filters", List.of(Map.of("field", "id_number", "op", "in", "value", List.of(id))))));
+    JsonNode audit = read.ok("admin", "GET", "/api/v1/audit?action=residents.search&size=100", null);
+    assertThat(audit.toString()).doesNotContain(id).doesNotContain(phone).contains(id.substring(0, 6) + "************").contains("139****5678");
   }
 
   /** The same path spelled differently: each must get the refusal the plain path gets, never a 200 or a 500. */

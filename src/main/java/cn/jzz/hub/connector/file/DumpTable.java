@@ -38,7 +38,11 @@ final class DumpTable {
     }
     List<String> missing = keyColumns.stream().filter(k -> !seen.contains(k)).toList();
     if (!missing.isEmpty()) {
-      throw new UnreadableFileException("the first row has no column " + missing + " (found " + names
+      // A file without its header starts with a resident's row: say so without quoting it.
+      String found = names.stream().anyMatch(n -> n.matches(".*[0-9０-９]{6,}.*"))
+          ? "it looks like a data row, not a header; its " + names.size() + " values are not quoted here"
+          : "found " + names;
+      throw new UnreadableFileException("the first row has no column " + missing + " (" + found
           + "); the first row must be the header with the key columns — if the names look garbled, the file's encoding is not the configured one");
     }
     this.header = List.copyOf(names);

@@ -4,10 +4,12 @@ import cn.jzz.hub.connector.ConnectorContext;
 import cn.jzz.hub.connector.RawEvent;
 import cn.jzz.hub.connector.StateStore;
 import cn.jzz.hub.connector.camel.CamelSourceConnector;
+import cn.jzz.hub.support.PersonalNumbers;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -80,6 +82,13 @@ final class FileDropConnector extends CamelSourceConnector {
   /** Reads, diffs, publishes and files away one dump. Package-private for tests. */
   void ingest(Path file) throws Exception {
     String name = file.getFileName().toString();
+    // A link could point anywhere the hub's user may read (another source's dump, /etc): only files
+    // actually dropped into the inbox are read. The link itself moves to failed/, its target untouched.
+    if (Files.isSymbolicLink(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      reject(file, "The hub did not read " + name, "it is a symbolic link or not a regular file; the hub reads only files copied into "
+          + files.inbox() + ". Copy the dump itself into the inbox.");
+      return;
+    }
     DumpTable table;
     try {
       table = DumpFiles.read(file, options);
@@ -128,6 +137,8 @@ final class FileDropConnector extends CamelSourceConnector {
   private void reject(Path file, String headline, String reason) throws IOException {
     String name = file.getFileName().toString();
     move(file, files.failed().resolve(name));
+    // The reason may quote what the file held (a header that was a data row): no numbers in clear.
+    reason = PersonalNumbers.scrub(reason);
     Files.writeString(files.failed().resolve(name + REASON), headline + " (source " + source + "):\n" + reason + "\n", StandardCharsets.UTF_8);
     String summary = reason.lines().findFirst().orElse(reason);
     monitor.rejected(name + " moved to " + files.failed() + ": " + summary);

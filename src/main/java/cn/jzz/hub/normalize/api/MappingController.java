@@ -97,6 +97,23 @@ public class MappingController {
     if (records.size() > MAX_PREVIEW_RECORDS) {
       throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "TOO_MANY_RECORDS", "preview at most " + MAX_PREVIEW_RECORDS + " records at a time");
     }
+    List<String> shapeProblems = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      JsonNode record = records.get(i);
+      if (!record.isObject()) {
+        shapeProblems.add("records[" + i + "] is " + record.getNodeType().name().toLowerCase() + ", not an object: send a raw row {\"column\": value, …} or {\"entity\": …, \"row\": {…}}");
+        continue;
+      }
+      for (String wrapper : List.of("row", "after")) {
+        JsonNode inner = record.get(wrapper);
+        if (inner != null && !inner.isNull() && !inner.isObject()) {
+          shapeProblems.add("records[" + i + "]." + wrapper + " is " + inner.getNodeType().name().toLowerCase() + ", not an object of columns");
+        }
+      }
+    }
+    if (!shapeProblems.isEmpty()) {
+      throw ApiException.badRequest("INVALID_REQUEST", shapeProblems.size() + " record(s) cannot be previewed: " + String.join("; ", shapeProblems));
+    }
     CompiledMapping mapping;
     Map<String, Object> out = new LinkedHashMap<>();
     JsonNode candidate = body.path("mapping");

@@ -141,6 +141,30 @@ class FileDropConnectorTest {
   }
 
   @Test
+  void aFileWithoutItsHeaderIsRefusedWithoutQuotingTheResidentInItsFirstRow() throws Exception {
+    FileDropConnector connector = clj(null);
+    ingest(connector, drop("clj", "noheader.csv", row("张三", "370811199001011234", "一级").getBytes(GBK)));
+    String reason = reason("clj", "noheader.csv");
+    assertThat(reason).contains("no column [身份证号]").contains("looks like a data row");
+    assertThat(reason).doesNotContain("370811199001011234").doesNotContain("13800000000").doesNotContain("张三");
+    assertThat(connector.status().lastError()).doesNotContain("370811199001011234").doesNotContain("张三");
+  }
+
+  @Test
+  void aSymbolicLinkInTheInboxIsMovedAsideUnreadAndItsTargetUntouched() throws Exception {
+    FileDropConnector connector = clj(null);
+    Path secret = data.resolve("elsewhere.csv");
+    Files.write(secret, (HEADER + row("张三", "370811199001011234", "一级")).getBytes(GBK));
+    Path link = data.resolve("inbox/clj/link.csv");
+    Files.createDirectories(link.getParent());
+    Files.createSymbolicLink(link, secret);
+    assertThat(ingest(connector, link)).isEmpty();
+    assertThat(Files.isSymbolicLink(data.resolve("failed/clj/link.csv"))).isTrue();
+    assertThat(secret).exists();
+    assertThat(Files.readString(data.resolve("failed/clj/link.csv.reason.txt"))).contains("symbolic link").doesNotContain("370811199001011234");
+  }
+
+  @Test
   void aHugeRowIsRefusedWhileReadingNotAfterItIsHeld() throws Exception {
     FileDropConnector connector = clj(null);
     // two million one-character cells: no cell is long, the row is

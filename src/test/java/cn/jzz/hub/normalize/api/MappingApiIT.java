@@ -126,6 +126,16 @@ class MappingApiIT {
   }
 
   @Test
+  @Order(3)
+  void previewRecordsThatAreNotObjectsAreA400NamingEachOne() throws Exception {
+    String body = "{\"mapping\": null, \"records\": [5, \"x\", {\"entity\": \"rk_jbxx\", \"row\": [1]}, {\"xm\": \"甲某\"}]}";
+    HttpResponse<String> response = call("POST", "/api/v1/mappings/gaj/preview", body, "application/json", adminToken);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    String message = json(response).path("error").path("message").asText();
+    assertThat(message).contains("3 record(s)").contains("records[0] is number").contains("records[1] is string").contains("records[2].row is array");
+  }
+
+  @Test
   @Order(4)
   void putActivatesAValidNewerVersionDurablyAndRefusesAnythingElse() throws Exception {
     HttpResponse<String> stale = call("PUT", "/api/v1/mappings/gaj", Files.readString(Path.of("mappings/gaj.yaml")), "application/yaml", adminToken);
