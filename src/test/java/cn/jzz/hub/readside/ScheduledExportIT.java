@@ -42,7 +42,9 @@ class ScheduledExportIT {
 
   @Test
   void aScheduledExportWritesItsFileAndIsListed() throws Exception {
-    Path destination = Files.createTempDirectory("scheduled");
+    // a schedule writes only inside the data dir, so the route names a relative directory
+    String relative = "exports/scheduled/test-ledger-" + System.nanoTime();
+    Path destination = read.routesDir.getParent().resolve("data").resolve(relative);
     Files.writeString(read.routesDir.resolve("export-test-ledger.yaml"), route("test-ledger", "0/2 * * * * ?", """
         query:
           filters:
@@ -50,8 +52,11 @@ class ScheduledExportIT {
         columns: [person_id, full_name, phone]
         format: csv
         destination: %s
-        """.formatted(ReadFixtures.YUCAI, destination)));
+        """.formatted(ReadFixtures.YUCAI, relative)));
     Path file = Await.until("the scheduled file", Duration.ofSeconds(60), () -> {
+      if (!Files.isDirectory(destination)) {
+        return null;
+      }
       try (Stream<Path> files = Files.list(destination)) {
         return files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
       }
@@ -75,7 +80,7 @@ class ScheduledExportIT {
     Files.writeString(read.routesDir.resolve("export-test-broken.yaml"), route("test-broken", "0/3 * * * * ?", """
         template: 没有这个模板
         format: csv
-        destination: /tmp/never-written
+        destination: exports/scheduled/never-written
         """));
     JsonNode listed = Await.until("the failed run", Duration.ofSeconds(60), () -> schedule("test-broken"), s -> s != null && s.path("last_run").path("result").asText().equals("failed"));
     assertThat(listed.path("last_run").path("attempts").asInt()).isEqualTo(3);
